@@ -1,0 +1,33 @@
+"""``lco-kit start``: serve the kit in the browser."""
+
+from __future__ import annotations
+
+import argparse
+
+from lco_kit import server
+
+HELP = "start de kit en open de startpagina in je browser"
+
+
+def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``start`` command."""
+    parser = subcommands.add_parser(
+        "start",
+        help=HELP,
+        description="Start de kit op deze computer en open de startpagina in je browser.",
+    )
+    parser.add_argument(
+        "--poort", "--port", dest="port", type=int, default=8866, metavar="N",
+        help="het poortnummer (standaard: 8866)",
+    )
+    parser.add_argument(
+        "--geen-browser", "--no-browser", dest="open_browser", action="store_false",
+        help="open geen browser; toon alleen het adres",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until interrupted."""
+    server.serve(args.port, open_browser=args.open_browser)
+    return 0

@@ -1,0 +1,53 @@
+"""Where the kit keeps things on this computer, and how a user can point it elsewhere.
+
+Every setting has one environment variable, so the command line, every Voilà kernel
+and the tests agree without passing arguments around:
+
+- ``LCO_KIT_DATA_DIR`` — the per-user data folder (reflection answers, logs).
+- ``LCO_KIT_CONTENT_DIR`` — a facilitator's own content folder that adds to or
+  overrides the kit's casussen, exercises and data files.
+- ``LCO_KIT_DB`` — an SQLAlchemy URL for the reflection store (default: SQLite in
+  the data folder).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+__all__ = ["content_override_dir", "data_dir", "database_url", "log_file"]
+
+APP_NAME = "lco-kit"
+
+
+def data_dir() -> Path:
+    """Return the per-user data folder, creating it when needed.
+
+    Returns:
+        ``$LCO_KIT_DATA_DIR`` when set, else the platform's user data folder.
+    """
+    configured = os.environ.get("LCO_KIT_DATA_DIR")
+    folder = Path(configured) if configured else Path(platformdirs.user_data_dir(APP_NAME))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def content_override_dir() -> Path | None:
+    """Return the facilitator's own content folder, or None when there is none."""
+    configured = os.environ.get("LCO_KIT_CONTENT_DIR")
+    return Path(configured) if configured else None
+
+
+def database_url() -> str:
+    """Return the reflection store's SQLAlchemy URL (``LCO_KIT_DB`` or SQLite in the data folder)."""
+    configured = os.environ.get("LCO_KIT_DB")
+    if configured:
+        return configured
+    return f"sqlite:///{data_dir() / 'lco-kit.sqlite3'}"
+
+
+def log_file() -> Path:
+    """Return the log file that pages write unexpected errors to."""
+    return data_dir() / "lco-kit.log"

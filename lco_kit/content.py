@@ -1,0 +1,393 @@
+"""Finding and loading the kit's content files: casussen, exercise banks, data files.
+
+One way to find content, from a checkout and from an installed package alike:
+
+- ``casussen`` and ``exercises`` live at the top of a checkout, where facilitators edit
+  them; an installed package carries a copy in ``lco_kit/_bundled/``;
+- ``data`` lives in ``lco_kit/data/`` (code lists, principles, instrument items);
+- a facilitator's own folder (``LCO_KIT_CONTENT_DIR``, with the same sub-folders) adds
+  files, and a file there with the same name as a kit file replaces it.
+
+One way to load content: :func:`load_model` reads a YAML file strictly (see
+:mod:`lco_kit._yaml`), checks its ``schema_version`` and validates it with a pydantic
+model that rejects unknown keys. Every problem comes back as one
+:class:`~lco_kit.errors.ContentError` naming the file, the line and the field, in Dutch.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic_core import ErrorDetails
+
+from lco_kit import config
+from lco_kit._yaml import LineMap, parse_yaml_text
+from lco_kit.errors import ContentError, Problem, format_field
+
+__all__ = [
+    "KINDS",
+    "MAX_CONTENT_BYTES",
+    "SCHEMA_VERSION_KEY",
+    "ContentModel",
+    "content_dirs",
+    "content_files",
+    "content_path",
+    "decode_text",
+    "load_model",
+    "load_yaml",
+    "translate_validation_error",
+]
+
+SCHEMA_VERSION_KEY = "schema_version"
+KINDS = ("casussen", "exercises", "data")
+MAX_CONTENT_BYTES = 1_000_000
+"""Content files are a few kilobytes; anything above one megabyte is refused."""
+
+_PACKAGE = Path(__file__).resolve().parent
+_BINARY_SIGNATURES = {
+    b"PK\x03\x04": "een Word-, Excel- of zip-bestand",
+    b"%PDF": "een PDF-bestand",
+    b"\xd0\xcf\x11\xe0": "een ouder Word- of Excel-bestand",
+    b"\x89PNG": "een afbeelding",
+    b"\xff\xd8\xff": "een afbeelding",
+}
+
+M = TypeVar("M", bound="ContentModel")
+
+
+class ContentModel(BaseModel):
+    """Base of every content file's model: versioned, and strict about unknown keys.
+
+    Subclasses set ``SUPPORTED_VERSIONS``; a file with another ``schema_version`` is
+    refused with a message saying which versions this kit reads.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    SUPPORTED_VERSIONS: ClassVar[tuple[int, ...]] = (1,)
+
+    schema_version: int
+
+    @model_validator(mode="after")
+    def _known_version(self) -> ContentModel:
+        if self.schema_version not in self.SUPPORTED_VERSIONS:
+            versions = ", ".join(str(v) for v in self.SUPPORTED_VERSIONS)
+            raise ValueError(
+                f"schema_version {self.schema_version} kent deze versie van de kit niet "
+                f"(wel: {versions})."
+            )
+        return self
+
+
+# ------------------------------------------------------------------ finding
+
+
+def _checkout_root() -> Path | None:
+    root = _PACKAGE.parent
+    if (root / "pyproject.toml").is_file() and (root / "notebooks").is_dir():
+        return root
+    return None
+
+
+def _builtin_dir(kind: str) -> Path:
+    if kind == "data":
+        return _PACKAGE / "data"
+    root = _checkout_root()
+    return root / kind if root is not None else _PACKAGE / "_bundled" / kind
+
+
+def content_dirs(kind: str) -> list[Path]:
+    """Return the folders that hold content of one kind, the kit's own first.
+
+    Args:
+        kind: ``casussen``, ``exercises``, ``data`` or ``notebooks``.
+
+    Returns:
+        The kit's folder, followed by the facilitator's own when it exists.
+    """
+    if kind not in (*KINDS, "notebooks"):
+        raise ValueError(f"unknown content kind {kind!r}")
+    folders = [_builtin_dir(kind)]
+    own = config.content_override_dir()
+    if own is not None and (own / kind).is_dir():
+        folders.append(own / kind)
+    return folders
+
+
+def content_files(kind: str, patterns: Iterable[str] = ("*.yaml", "*.yml")) -> list[Path]:
+    """Return every content file of one kind, sorted by name.
+
+    A file in the facilitator's own folder replaces a kit file with the same relative path.
+    """
+    found: dict[str, Path] = {}
+    for folder in content_dirs(kind):
+        for pattern in patterns:
+            for path in folder.rglob(pattern):
+                if path.is_file() and ".ipynb_checkpoints" not in path.parts:
+                    found[path.relative_to(folder).as_posix()] = path
+    return [found[name] for name in sorted(found)]
+
+
+def content_path(kind: str, name: str) -> Path:
+    """Return the path of one content file, the facilitator's own copy winning.
+
+    Raises:
+        ContentError: When no folder holds the file.
+    """
+    for folder in reversed(content_dirs(kind)):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    raise ContentError(name, [Problem(f"dit bestand is niet gevonden bij de {kind} van de kit.")])
+
+
+# ------------------------------------------------------------------ reading
+
+
+def decode_text(data: bytes, name: str, *, allow_windows_1252: bool = False) -> str:
+    """Decode a text file's bytes, refusing what is not text with a Dutch message.
+
+    Accepts UTF-8 (with or without BOM) and UTF-16 with a BOM; Windows-1252 only when
+    asked (spreadsheet exports), since a content file in it would lose its accents.
+
+    Args:
+        data: The file's bytes.
+        name: The file's name, used in messages.
+        allow_windows_1252: Fall back to Windows-1252 when the text is not UTF-8.
+
+    Raises:
+        ContentError: For binary files and text in an unsupported encoding.
+    """
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise ContentError(
+                name, [Problem(f"dit is geen tekstbestand maar {what}. Kies een tekstbestand.")]
+            )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ContentError(name, [Problem("dit bestand is beschadigd (UTF-16).")]) from None
+    if b"\x00" in data[:8192]:
+        raise ContentError(name, [Problem("dit is geen tekstbestand. Kies een tekstbestand.")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if allow_windows_1252:
+            return data.decode("cp1252", errors="replace")
+        line = data[: error.start].count(b"\n") + 1
+        raise ContentError(
+            name,
+            [
+                Problem(
+                    "dit bestand is niet als UTF-8 opgeslagen (waarschijnlijk Windows-1252, "
+                    "zoals oudere Windows-programma’s doen). Sla het opnieuw op als ‘UTF-8’.",
+                    line,
+                )
+            ],
+        ) from None
+
+
+def _read(source: Path | bytes, name: str | None, max_bytes: int) -> tuple[bytes, str]:
+    if isinstance(source, Path):
+        display = name or source.name
+        try:
+            size = source.stat().st_size
+        except OSError:
+            raise ContentError(display, [Problem("dit bestand bestaat niet of kan niet gelezen worden.")]) from None
+        if size > max_bytes:
+            raise ContentError(display, [_too_big(size, max_bytes)])
+        return source.read_bytes(), display
+    display = name or "bestand"
+    if len(source) > max_bytes:
+        raise ContentError(display, [_too_big(len(source), max_bytes)])
+    return source, display
+
+
+def _too_big(size: int, max_bytes: int) -> Problem:
+    return Problem(
+        f"dit bestand is te groot ({size / 1_000_000:.1f} MB); "
+        f"een inhoudsbestand mag hoogstens {max_bytes / 1_000_000:.1f} MB zijn."
+    )
+
+
+def load_yaml(
+    source: Path | bytes, name: str | None = None, *, max_bytes: int = MAX_CONTENT_BYTES
+) -> tuple[Any, LineMap]:
+    """Read a YAML content file strictly.
+
+    Args:
+        source: A path, or the bytes of an uploaded file.
+        name: The name to use in messages (defaults to the path's name).
+        max_bytes: Files above this size are refused before they are read.
+
+    Returns:
+        The data and the line of every value (see :func:`lco_kit._yaml.parse_yaml_text`).
+
+    Raises:
+        ContentError: With the file, the line and what is wrong, in Dutch.
+    """
+    data, display = _read(source, name, max_bytes)
+    text = decode_text(data, display)
+    return parse_yaml_text(text, display)
+
+
+def load_model(
+    model: type[M], source: Path | bytes, name: str | None = None, *, max_bytes: int = MAX_CONTENT_BYTES
+) -> M:
+    """Read a YAML content file and validate it with a pydantic model.
+
+    Args:
+        model: A :class:`ContentModel` subclass.
+        source: A path, or the bytes of an uploaded file.
+        name: The name to use in messages.
+        max_bytes: Files above this size are refused.
+
+    Returns:
+        The validated model.
+
+    Raises:
+        ContentError: Naming the file, and for each problem its line and field.
+    """
+    data, lines = load_yaml(source, name, max_bytes=max_bytes)
+    display = name or (source.name if isinstance(source, Path) else "bestand")
+    return validate_data(model, data, lines, display)
+
+
+def validate_data(model: type[M], data: Any, lines: LineMap, file: str) -> M:
+    """Validate already-parsed data with a model, translating errors to Dutch."""
+    if not isinstance(data, dict):
+        raise ContentError(
+            file,
+            [Problem("het bestand moet bestaan uit velden (‘naam: waarde’), niet uit een lijst of losse tekst.", 1)],
+        )
+    if SCHEMA_VERSION_KEY not in data:
+        raise ContentError(
+            file, [Problem("het veld ‘schema_version’ ontbreekt bovenaan (bijvoorbeeld: schema_version: 1).", 1)]
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise translate_validation_error(error, lines, file, model) from None
+
+
+# ------------------------------------------------------------------ messages
+
+
+def translate_validation_error(
+    error: ValidationError, lines: LineMap, file: str, model: type[BaseModel] | None = None
+) -> ContentError:
+    """Turn a pydantic ValidationError into a ContentError with Dutch messages and lines."""
+    problems = []
+    for detail in error.errors(include_url=False):
+        path = tuple(p for p in detail["loc"] if isinstance(p, int) or not _is_internal(p))
+        problems.append(
+            Problem(_message(detail, model, path), _line_for(path, lines), format_field(path) or None)
+        )
+    problems.sort(key=lambda p: (p.line or 0))
+    return ContentError(file, problems)
+
+
+def _is_internal(part: str) -> bool:
+    # pydantic adds names of validators and union members to ``loc``.
+    return "[" in part or part.startswith(("function-", "tagged-union", "json-or-python"))
+
+
+def _line_for(path: tuple[str | int, ...], lines: LineMap) -> int | None:
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
+
+
+def _allowed_fields(model: type[BaseModel] | None, path: tuple[str | int, ...]) -> list[str]:
+    current: Any = model
+    for part in path[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _message(detail: ErrorDetails, model: type[BaseModel] | None, path: tuple[str | int, ...]) -> str:
+    kind = detail["type"]
+    ctx: dict[str, Any] = dict(detail.get("ctx") or {})
+    value = detail.get("input")
+    shown = _show(value)
+    if kind == "missing":
+        return "dit veld ontbreekt; het is verplicht."
+    if kind == "extra_forbidden":
+        allowed = [f for f in _allowed_fields(model, path) if f != SCHEMA_VERSION_KEY]
+        guess = difflib.get_close_matches(str(path[-1]) if path else "", allowed, n=1)
+        hint = f" Bedoel je ‘{guess[0]}’?" if guess else ""
+        return f"dit veld kent het formaat niet.{hint}"
+    if kind in {"value_error", "assertion_error"}:
+        reason = str(ctx.get("error", "")) or "deze waarde is niet geldig."
+        return reason.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind in {"string_type"}:
+        if isinstance(value, bool):
+            return (
+                f"verwacht tekst, maar {shown} werd gelezen als ja/nee-waarde. "
+                "Zet de tekst tussen aanhalingstekens."
+            )
+        return f"verwacht tekst, gevonden: {shown}."
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"verwacht een geheel getal, gevonden: {shown}."
+    if kind in {"float_type", "float_parsing"}:
+        return f"verwacht een getal, gevonden: {shown}."
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"verwacht true of false, gevonden: {shown}. (ja/nee, yes/no worden niet omgezet.)"
+    if kind in {"literal_error", "enum"}:
+        return f"{shown} is hier niet mogelijk; kies uit: {ctx.get('expected', '')}."
+    if kind in {"list_type", "tuple_type", "set_type"}:
+        return "verwacht een lijst (regels die met ‘- ’ beginnen)."
+    if kind in {"dict_type", "model_type", "model_attributes_type"}:
+        return "verwacht een groep velden (‘naam: waarde’ op eigen regels)."
+    if kind in {"string_too_short"}:
+        return "mag niet leeg zijn."
+    if kind == "string_too_long":
+        return f"is te lang (hoogstens {ctx.get('max_length')} tekens)."
+    if kind == "too_short":
+        return f"verwacht minstens {ctx.get('min_length')} element(en)."
+    if kind == "too_long":
+        return f"verwacht hoogstens {ctx.get('max_length')} element(en)."
+    if kind in {"greater_than_equal", "greater_than"}:
+        return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn; gevonden: {shown}."
+    if kind in {"less_than_equal", "less_than"}:
+        return f"mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn; gevonden: {shown}."
+    if kind in {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}:
+        return f"verwacht een datum als JJJJ-MM-DD, gevonden: {shown}."
+    if kind in {"string_pattern_mismatch"}:
+        return f"{shown} heeft niet de verwachte vorm."
+    return f"deze waarde is hier niet geldig: {shown}."
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "een groep velden"
+    if isinstance(value, list):
+        return "een lijst"
+    if value is None:
+        return "een lege waarde"
+    text = str(value)
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    if len(text) > 60:
+        text = text[:57] + "…"
+    return f"‘{text}’"

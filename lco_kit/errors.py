@@ -1,0 +1,94 @@
+"""The kit's own exceptions: each carries a Dutch message meant for a person.
+
+Pages and the command line show ``str(error)`` as it is; anything that is not an
+:class:`LcoError` is a defect and is shown as a generic Dutch message instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["ContentError", "LcoError", "Problem", "format_field", "log_unexpected"]
+
+
+class LcoError(Exception):
+    """An error whose message is Dutch, plain, and fit to show to a user."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file: where it is and what is expected.
+
+    Attributes:
+        message: What is wrong and what is expected, in Dutch.
+        line: 1-based line number in the file, when known.
+        field: The field as a person reads it (``hulpverleners → nr. 2 → sector``).
+    """
+
+    message: str
+    line: int | None = None
+    field: str | None = None
+
+    def describe(self) -> str:
+        """Return the problem as one Dutch sentence with its place."""
+        where = []
+        if self.line is not None:
+            where.append(f"regel {self.line}")
+        if self.field:
+            where.append(f"veld ‘{self.field}’")
+        prefix = ", ".join(where)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+@dataclass
+class ContentError(LcoError):
+    """A content file (casus, exercise bank, instrument, code list) that cannot be used.
+
+    Attributes:
+        file: The file's name as the user knows it.
+        problems: Every problem found, in file order.
+    """
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if len(self.problems) == 1:
+            return f"{self.file}, {self.problems[0].describe()}"
+        lines = [f"{self.file}: {len(self.problems)} problemen gevonden."]
+        lines += [f"  - {p.describe()}" for p in self.problems]
+        return "\n".join(lines)
+
+
+def format_field(path: tuple[str | int, ...]) -> str:
+    """Return a field's path as a person reads it.
+
+    Examples:
+        >>> format_field(("hulpverleners", 1, "sector"))
+        'hulpverleners → nr. 2 → sector'
+    """
+    return " → ".join(f"nr. {p + 1}" if isinstance(p, int) else str(p) for p in path)
+
+
+def log_unexpected(context: str) -> str:
+    """Log the exception being handled to the kit's log file; return a short reference.
+
+    The reference is shown to the user, so that what they report can be found in the log.
+    Call it only inside an ``except`` block.
+    """
+    import logging  # noqa: PLC0415  (kept local: only the error path needs it)
+    import secrets  # noqa: PLC0415
+
+    from lco_kit import config  # noqa: PLC0415
+
+    logger = logging.getLogger("lco_kit")
+    if not any(isinstance(h, logging.FileHandler) for h in logger.handlers):
+        handler = logging.FileHandler(config.log_file(), encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+    reference = secrets.token_hex(3).upper()
+    logger.exception("[%s] %s", reference, context)
+    return reference

@@ -1,0 +1,225 @@
+"""Widget building blocks every page uses.
+
+- :class:`MessageArea` shows Dutch messages; text is always escaped, never HTML.
+- :func:`guarded` turns any exception in a callback into a Dutch message on the page
+  (Voilà shows callback errors nowhere) and logs it.
+- :func:`chart_image` is the only way a page shows a chart: PNG bytes in a
+  ``widgets.Image`` with alt text (a figure drawn into an ``Output`` widget can hang
+  Voilà; see ``shared/design/VOILA.md``).
+- :class:`DownloadLink` offers bytes as a file to download.
+- :class:`FileInput` receives an uploaded file, checking its size and type in Dutch.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal, ParamSpec, TypeVar
+
+import ipywidgets as widgets
+
+from lco_kit.charts import Chart
+from lco_kit.errors import LcoError, log_unexpected
+from lco_kit.ui.texts import text
+
+__all__ = [
+    "DownloadLink",
+    "FileInput",
+    "MessageArea",
+    "UploadedFile",
+    "button",
+    "chart_image",
+    "escape",
+    "guarded",
+    "human_size",
+]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+Level = Literal["info", "ok", "let-op", "fout"]
+
+
+def escape(value: object) -> str:
+    """Return any value as HTML-safe text (what a user typed is never markup)."""
+    return html.escape(str(value), quote=True)
+
+
+def human_size(size: int) -> str:
+    """Return a byte count as a Dutch size (``1,5 MB``)."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{size / 1000:.0f} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+class MessageArea(widgets.HTML):
+    """A place on the page for Dutch messages; every text shown is escaped."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.add_class("lco-meldingen")
+
+    def show(self, message: str, level: Level = "info") -> None:
+        """Show one message (replacing what was shown)."""
+        role = "alert" if level == "fout" else "status"
+        self.value = (
+            f'<div class="lco-melding lco-melding-{level}" role="{role}">'
+            f"<pre>{escape(message)}</pre></div>"
+        )
+
+    def clear(self) -> None:
+        """Remove every message."""
+        self.value = ""
+
+    @property
+    def text(self) -> str:
+        """Return what is shown, as plain text (for tests)."""
+        return html.unescape(self.value.split("<pre>", 1)[-1].split("</pre>", 1)[0]) if self.value else ""
+
+
+def guarded(messages: MessageArea, what: str = "deze stap") -> Callable[[Callable[P, R]], Callable[P, R | None]]:
+    """Wrap a callback so that no exception escapes it unseen.
+
+    A :class:`~lco_kit.errors.LcoError` shows its own Dutch message; anything else is
+    logged with a short reference, and the user sees a Dutch message with that reference.
+
+    Args:
+        messages: Where to show the message.
+        what: What the callback does, for the message (``het inlezen van het bestand``).
+    """
+
+    def decorate(callback: Callable[P, R]) -> Callable[P, R | None]:
+        @functools.wraps(callback)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | None:
+            try:
+                return callback(*args, **kwargs)
+            except LcoError as error:
+                messages.show(str(error), "fout")
+            except Exception:  # every other error is a defect: log it, say it in Dutch
+                reference = log_unexpected(f"callback {callback.__qualname__}")
+                messages.show(text("fout_onverwacht", wat=what, kenmerk=reference), "fout")
+            return None
+
+        return wrapper
+
+    return decorate
+
+
+def chart_image(chart: Chart, **layout: str) -> widgets.Image:
+    """Return a chart as an image widget with its alt text (the only way pages show charts)."""
+    image = widgets.Image(value=chart.png(), format="png", tooltip=chart.alt, layout=layout or None)
+    image.add_class("lco-grafiek")
+    return image
+
+
+def button(label: str, kind: Literal["primary", "success", "danger", "warning", "info", ""] = "", css: str = "") -> widgets.Button:
+    """Return a large button with a Dutch label and the kit's classes."""
+    widget = widgets.Button(description=label, button_style=kind, tooltip=label)
+    widget.layout.width = "auto"
+    widget.add_class("lco-knop")
+    if css:
+        widget.add_class(css)
+    return widget
+
+
+class DownloadLink(widgets.HTML):
+    """A link that downloads bytes as a file, styled as a button.
+
+    Examples:
+        >>> link = DownloadLink("het verslag", "verslag.pdf", "application/pdf")
+        >>> link.set_data(b"%PDF-1.7 ...")
+    """
+
+    def __init__(self, what: str, filename: str, mime: str, data: bytes | None = None) -> None:
+        super().__init__()
+        self.add_class("lco-download-vak")
+        self.what = what
+        self.filename = filename
+        self.mime = mime
+        self.data: bytes | None = None
+        self.set_data(data)
+
+    def set_data(self, data: bytes | None, filename: str | None = None) -> None:
+        """Offer new bytes (None shows that there is nothing to download yet)."""
+        self.data = data
+        if filename:
+            self.filename = filename
+        if data is None:
+            self.value = f'<p class="lco-download-leeg">{escape(text("download_leeg"))}</p>'
+            return
+        encoded = base64.b64encode(data).decode("ascii")
+        label = text("download_label", wat=self.what)
+        self.value = (
+            f'<a class="lco-download" download="{escape(self.filename)}" '
+            f'href="data:{escape(self.mime)};base64,{encoded}">{escape(label)}</a>'
+        )
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file a user uploaded: its name as they named it, and its bytes."""
+
+    name: str
+    data: bytes
+
+    @property
+    def size(self) -> int:
+        """Return the size in bytes."""
+        return len(self.data)
+
+
+class FileInput(widgets.VBox):
+    """An upload control that checks size and type and reports in Dutch.
+
+    Args:
+        on_file: Called with each accepted :class:`UploadedFile`; its errors are shown
+            in the message area (see :func:`guarded`).
+        accept: Accepted file endings (``(".yaml", ".yml")``).
+        max_bytes: Larger files are refused (the browser also refuses them before sending).
+        label: The button's text.
+        what: What is done with the file, for messages.
+    """
+
+    def __init__(
+        self,
+        on_file: Callable[[UploadedFile], None],
+        accept: tuple[str, ...],
+        max_bytes: int,
+        label: str | None = None,
+        what: str = "het inlezen van het bestand",
+    ) -> None:
+        self.upload = widgets.FileUpload(
+            accept=",".join(accept), multiple=False, description=label or text("upload_kies")
+        )
+        self.upload.add_class("lco-upload")
+        self.upload.add_class(f"lco-max-{max_bytes}")
+        self.messages = MessageArea()
+        super().__init__([self.upload, self.messages])
+        self.add_class("lco-bestand-kiezen")
+        self.accept = tuple(a.lower() for a in accept)
+        self.max_bytes = max_bytes
+        self._on_file = on_file
+        self._what = what
+        self.upload.observe(self._changed, names="value")
+
+    def _changed(self, change: dict[str, Any]) -> None:
+        items = change["new"]
+        if not items:
+            return
+        guarded(self.messages, self._what)(self.receive)(items[0]["name"], bytes(items[0]["content"]))
+        self.upload.value = ()
+
+    def receive(self, name: str, data: bytes) -> None:
+        """Check a file and pass it on (what the widget does after an upload; tests call it too)."""
+        if self.accept and not name.lower().endswith(self.accept):
+            raise LcoError(text("upload_verkeerd_type", naam=name, soorten=" of ".join(self.accept)))
+        if len(data) > self.max_bytes:
+            raise LcoError(
+                text("upload_te_groot", naam=name, grootte=human_size(len(data)), maximum=human_size(self.max_bytes))
+            )
+        self.messages.show(text("upload_ontvangen", naam=name, grootte=human_size(len(data))), "info")
+        self._on_file(UploadedFile(name, data))

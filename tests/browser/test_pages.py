@@ -1,0 +1,35 @@
+"""Every page of the kit, opened in headless Chromium as a person would open it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.conftest import (
+    FORBIDDEN_TEXTS,
+    NOTEBOOKS,
+    open_page,
+    page_metadata,
+    screenshot,
+    serious_accessibility_violations,
+)
+
+PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_renders_in_dutch_offline_and_accessible(page: Page, base_url: str, name: str) -> None:
+    """Does the page show its title, no error or English text, load nothing from outside, and pass axe?"""
+    opened = open_page(page, base_url, name)
+    screenshot(page, Path(name).stem)
+    title = page_metadata(name)["title"]
+    assert page.title() == title
+    body = page.inner_text("body")
+    assert title in body
+    shown = [text for text in FORBIDDEN_TEXTS if text in body]
+    assert not shown, f"{name} toont {shown}"
+    assert not opened.outside_requests(), f"{name} vroeg iets op buiten deze computer: {opened.outside_requests()}"
+    assert not serious_accessibility_violations(page)
