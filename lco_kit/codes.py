@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field, StrictBool
 
-from lco_kit.content import ContentModel, content_path, load_model
+from lco_kit.content import ContentModel, ContentPart, content_path, load_model
 from lco_kit.errors import LcoError
 
 __all__ = [
@@ -51,14 +51,12 @@ def normalize(text: str) -> str:
     return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
 
 
-class Code(BaseModel):
+class Code(ContentPart):
     """One entry of a code list."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(min_length=1)
-    uit_bron: bool
+    uit_bron: StrictBool
     synoniemen: tuple[str, ...] = ()
 
 
@@ -138,8 +136,7 @@ def lookup(list_name: str, value: str) -> Code:
 Provincie = Literal["Antwerpen", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen"]
 
 
-class _Fusie(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Fusie(ContentPart):
     jaar: int
     provincie: Provincie
     nieuw: str
@@ -147,8 +144,7 @@ class _Fusie(BaseModel):
     opmerking: str | None = None
 
 
-class _Provinciewissel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Provinciewissel(ContentPart):
     jaar: int
     gemeente: str
     van: Provincie

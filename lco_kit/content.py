@@ -33,6 +33,7 @@ __all__ = [
     "MAX_CONTENT_BYTES",
     "SCHEMA_VERSION_KEY",
     "ContentModel",
+    "ContentPart",
     "content_dirs",
     "content_files",
     "content_path",
@@ -40,6 +41,7 @@ __all__ = [
     "load_model",
     "load_yaml",
     "translate_validation_error",
+    "validate_data",
 ]
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -59,14 +61,23 @@ _BINARY_SIGNATURES = {
 M = TypeVar("M", bound="ContentModel")
 
 
-class ContentModel(BaseModel):
+class ContentPart(BaseModel):
+    """Base of every nested part of a content file: strict about unknown keys, immutable.
+
+    Use ``StrictBool`` for yes/no fields: pydantic would otherwise turn the text ``yes``
+    or ``on`` into True, the silent conversion the loader exists to prevent.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class ContentModel(ContentPart):
     """Base of every content file's model: versioned, and strict about unknown keys.
 
     Subclasses set ``SUPPORTED_VERSIONS``; a file with another ``schema_version`` is
     refused with a message saying which versions this kit reads.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
     SUPPORTED_VERSIONS: ClassVar[tuple[int, ...]] = (1,)
 
     schema_version: int

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import matplotlib
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
 
 from lco_kit.charts import Chart
 
@@ -76,7 +77,9 @@ class PdfDocument:
         pdf.set_title(title)
         pdf.set_author("lco-kit")
         pdf.set_lang("nl-BE")
-        pdf.set_creation_date(None)  # no timestamp: the same content gives the same file
+        day = made_on or date.today()
+        # The creation date is the document's date, not the clock: same content, same bytes.
+        pdf.set_creation_date(datetime(day.year, day.month, day.day, tzinfo=timezone.utc))
         pdf.alias_nb_pages()
         pdf.add_page()
         pdf.set_font("DejaVu", "B", 20)
@@ -84,7 +87,7 @@ class PdfDocument:
         pdf.multi_cell(0, 9, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font("DejaVu", "", 11)
         pdf.set_text_color(*_GREY)
-        line = dutch_date(made_on or date.today())
+        line = dutch_date(day)
         if subtitle:
             line = f"{subtitle} · {line}"
         pdf.multi_cell(0, 6, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -139,7 +142,7 @@ class PdfDocument:
         pdf.set_font("DejaVu", "", 10)
         with pdf.table(
             col_widths=tuple(widths) if widths else None,
-            headings_style=None,
+            headings_style=FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=_BLUE),
             line_height=5.5,
             text_align="LEFT",
             first_row_as_headings=True,

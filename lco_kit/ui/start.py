@@ -22,7 +22,8 @@ def page_list(folder: Path | None = None) -> widgets.HTML:
     """
     pages = [p for p in list_pages(folder or Path.cwd()) if p.file != "00_start.ipynb"]
     if not pages:
-        body = f"<p>{escape(text('start_geen_paginas'))}</p>"
+        empty = escape(text("start_geen_paginas"))
+        body = f"<p>{empty}</p>"
     else:
         items = []
         for number, page in enumerate(pages, start=1):

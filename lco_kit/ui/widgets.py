@@ -111,7 +111,9 @@ def guarded(messages: MessageArea, what: str = "deze stap") -> Callable[[Callabl
 
 def chart_image(chart: Chart, **layout: str) -> widgets.Image:
     """Return a chart as an image widget with its alt text (the only way pages show charts)."""
-    image = widgets.Image(value=chart.png(), format="png", tooltip=chart.alt, layout=layout or None)
+    image = widgets.Image(value=chart.png(), format="png", tooltip=chart.alt)
+    for key, value in layout.items():
+        setattr(image.layout, key, value)
     image.add_class("lco-grafiek")
     return image
 

@@ -1,0 +1,77 @@
+"""The Voilà settings and template the kit serves with."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from lco_kit import server
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def settings() -> dict:
+    """Return the kit's voila.json."""
+    return json.loads((server.settings_dir() / "voila.json").read_text(encoding="utf-8"))
+
+
+def test_settings_are_valid_and_dutch() -> None:
+    """Are the settings valid JSON with Dutch error texts, no tracebacks and stripped sources?"""
+    config = settings()
+    voila = config["VoilaConfiguration"]
+    assert voila["template"] == "lco"
+    assert voila["show_tracebacks"] is False
+    assert voila["strip_sources"] is True
+    assert voila["allow_theme_override"] == voila["allow_template_override"] == "NO"
+    assert config["VoilaExecutor"]["cell_error_instruction"].startswith("Dit deel van de pagina")
+    assert config["VoilaExporter"]["language_code"] == "nl"
+
+
+def test_idle_kernels_are_culled_after_at_least_half_an_hour() -> None:
+    """Are idle kernels culled, but never within 30 minutes (a locked phone keeps its page)?"""
+    kernels = settings()["MappingKernelManager"]
+    assert kernels["cull_idle_timeout"] >= 30 * 60
+    assert kernels["cull_interval"] > 0
+    assert kernels["cull_connected"] is False
+
+
+def test_uploads_of_25_megabytes_fit_through_the_websocket() -> None:
+    """Is the websocket message limit above 25 MB (plus encoding overhead)?"""
+    limit = settings()["Voila"]["tornado_settings"]["websocket_max_message_size"]
+    assert limit >= 25 * 1024 * 1024 * 1.2
+
+
+def test_checkout_voila_json_is_the_packaged_one() -> None:
+    """Is the voila.json at the top of a checkout the very file the package uses?"""
+    assert (ROOT / "voila.json").resolve() == (server.settings_dir() / "voila.json").resolve()
+
+
+def test_template_loads_nothing_from_outside() -> None:
+    """Does the kit's template reference no outside URL (other than the ones it filters out)?"""
+    folder = server.templates_dir()
+    for path in folder.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            text = re.sub(r"filter replace\('[^']*'", "", text)
+            text = re.sub(r"replace\('[^']*'", "", text)
+            assert not re.search(r"https?://", text), path
+
+
+def test_template_has_no_english_loading_texts() -> None:
+    """Are Voilà's English loading texts replaced by Dutch ones?"""
+    folder = server.templates_dir() / "voila" / "templates" / "lco"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in folder.iterdir())
+    for english in ("Running", "Executing", "Reading", "Voilà requires"):
+        assert english not in text
+    assert "wordt klaargezet" in text
+
+
+def test_plan_points_voila_at_the_kit() -> None:
+    """Does the server plan listen on localhost and point Jupyter at the kit's settings and template?"""
+    plan = server.plan_server(8899)
+    assert "--Voila.ip=127.0.0.1" in plan.argv and "--port=8899" in plan.argv
+    assert plan.env["JUPYTER_CONFIG_PATH"].split(":")[0] == str(server.settings_dir())
+    assert plan.env["JUPYTER_PATH"].split(":")[0] == str(server.templates_dir())
+    assert plan.start_url == "http://127.0.0.1:8899/voila/render/00_start.ipynb"
+    assert Path(plan.argv[0]) == ROOT / "notebooks"
