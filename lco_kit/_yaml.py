@@ -53,7 +53,7 @@ class _StrictLoader(yaml.SafeLoader):
 
     yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.peek_event()
             raise _AliasRefused(event.start_mark.line + 1)
@@ -81,7 +81,7 @@ _MAX_DEPTH = 40
 
 
 def parse_yaml_text(text: str, file: str) -> tuple[Any, LineMap]:
-    """Parse YAML text strictly and return the data with the line of every value.
+    r"""Parse YAML text strictly and return the data with the line of every value.
 
     Args:
         text: The decoded text of the file.
@@ -134,9 +134,9 @@ def parse_yaml_text(text: str, file: str) -> tuple[Any, LineMap]:
     try:
         data = constructor.construct_document(root)
     except (yaml.YAMLError, ValueError) as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", None)
+        mark = getattr(error, "problem_mark", None)
         raise ContentError(
-            file, [Problem("deze waarde kan niet gelezen worden.", None if line is None else line + 1)]
+            file, [Problem("deze waarde kan niet gelezen worden.", None if mark is None else mark.line + 1)]
         ) from None
     return data, lines
 
@@ -151,8 +151,7 @@ def _check_node(node: Node, path: tuple[str | int, ...], lines: LineMap, file: s
             file,
             [
                 Problem(
-                    f"de markering ‘{node.tag}’ is niet toegestaan. "
-                    "Schrijf gewone tekst, getallen, lijsten en velden.",
+                    f"de markering ‘{node.tag}’ is niet toegestaan. Schrijf gewone tekst, getallen, lijsten en velden.",
                     line,
                 )
             ],

@@ -91,17 +91,20 @@ def bar_chart(
     ax = figure.add_subplot()
     positions = list(range(len(labels)))[::-1]
     drawn = [0.0 if v is None else float(v) for v in values]
-    colours = [
-        PALETTE[1] if highlight is not None and highlight[i] else PALETTE[0] for i in range(len(labels))
-    ]
+    colours = [PALETTE[1] if highlight is not None and highlight[i] else PALETTE[0] for i in range(len(labels))]
     bars = ax.barh(positions, drawn, color=colours)
     for bar, value in zip(bars, values, strict=True):
         if value is None:
             bar.set_visible(False)
             continue
         ax.annotate(
-            _number(value), (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-            xytext=(4, 0), textcoords="offset points", va="center", fontsize=12, color=_TEXT,
+            _number(value),
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=12,
+            color=_TEXT,
         )
     ax.set_yticks(positions, list(labels))
     if limits:
@@ -133,8 +136,12 @@ def line_chart(
     for index, (name, values) in enumerate(series.items()):
         points = [(p, v) for p, v in zip(positions, values, strict=True) if v is not None]
         ax.plot(
-            [p for p, _ in points], [v for _, v in points], marker="o", linewidth=2.5,
-            color=PALETTE[index % len(PALETTE)], label=name,
+            [p for p, _ in points],
+            [v for _, v in points],
+            marker="o",
+            linewidth=2.5,
+            color=PALETTE[index % len(PALETTE)],
+            label=name,
         )
     ax.set_xticks(positions, [str(v) for v in x])
     ax.set_ylabel(value_label, fontsize=12)

@@ -29,7 +29,7 @@ __all__ = [
     "Code",
     "CodeList",
     "GemeenteMatch",
-    "UnknownCode",
+    "UnknownCodeError",
     "code_list",
     "gemeenten_in",
     "lookup",
@@ -81,11 +81,11 @@ class CodeList(ContentModel):
         """Return the code that a code, label or synonym stands for.
 
         Raises:
-            UnknownCode: With the accepted values and, when close, a suggestion.
+            UnknownCodeError: With the accepted values and, when close, a suggestion.
         """
         found = _index(self).get(normalize(str(value)))
         if found is None:
-            raise UnknownCode(self, str(value))
+            raise UnknownCodeError(self, str(value))
         return found
 
 
@@ -98,19 +98,17 @@ def _index(codes: CodeList) -> dict[str, Code]:
     return index
 
 
-class UnknownCode(LcoError):
+class UnknownCodeError(LcoError):
     """A value that is not in a code list."""
 
     def __init__(self, codes: CodeList, value: str) -> None:
         self.value = value
         self.list_name = codes.lijst
-        guess = difflib.get_close_matches(value.casefold(), [l.casefold() for l in codes.labels], n=1)
-        hint = ""
-        if guess:
-            hint = f" Bedoel je ‘{next(l for l in codes.labels if l.casefold() == guess[0])}’?"
+        by_folded = {label.casefold(): label for label in codes.labels}
+        guess = difflib.get_close_matches(value.casefold(), list(by_folded), n=1)
+        hint = f" Bedoel je ‘{by_folded[guess[0]]}’?" if guess else ""
         super().__init__(
-            f"‘{value}’ staat niet in de lijst {codes.titel.lower()}.{hint} "
-            f"Mogelijk: {', '.join(codes.labels)}."
+            f"‘{value}’ staat niet in de lijst {codes.titel.lower()}.{hint} Mogelijk: {', '.join(codes.labels)}."
         )
 
 
@@ -126,7 +124,7 @@ def lookup(list_name: str, value: str) -> Code:
     """Return the entry of a code list that a code, label or synonym stands for.
 
     Raises:
-        UnknownCode: When the value is not in the list.
+        UnknownCodeError: When the value is not in the list.
     """
     return code_list(list_name).lookup(value)
 

@@ -87,8 +87,7 @@ class ContentModel(ContentPart):
         if self.schema_version not in self.SUPPORTED_VERSIONS:
             versions = ", ".join(str(v) for v in self.SUPPORTED_VERSIONS)
             raise ValueError(
-                f"schema_version {self.schema_version} kent deze versie van de kit niet "
-                f"(wel: {versions})."
+                f"schema_version {self.schema_version} kent deze versie van de kit niet (wel: {versions})."
             )
         return self
 
@@ -174,9 +173,7 @@ def decode_text(data: bytes, name: str, *, allow_windows_1252: bool = False) -> 
     """
     for signature, what in _BINARY_SIGNATURES.items():
         if data.startswith(signature):
-            raise ContentError(
-                name, [Problem(f"dit is geen tekstbestand maar {what}. Kies een tekstbestand.")]
-            )
+            raise ContentError(name, [Problem(f"dit is geen tekstbestand maar {what}. Kies een tekstbestand.")])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -295,10 +292,8 @@ def translate_validation_error(
     problems = []
     for detail in error.errors(include_url=False):
         path = tuple(p for p in detail["loc"] if isinstance(p, int) or not _is_internal(p))
-        problems.append(
-            Problem(_message(detail, model, path), _line_for(path, lines), format_field(path) or None)
-        )
-    problems.sort(key=lambda p: (p.line or 0))
+        problems.append(Problem(_message(detail, model, path), _line_for(path, lines), format_field(path) or None))
+    problems.sort(key=lambda p: p.line or 0)
     return ContentError(file, problems)
 
 
@@ -336,57 +331,63 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
+_SIMPLE_MESSAGES: dict[str, str] = {
+    "missing": "dit veld ontbreekt; het is verplicht.",
+    "int_type": "verwacht een geheel getal, gevonden: {shown}.",
+    "int_parsing": "verwacht een geheel getal, gevonden: {shown}.",
+    "int_from_float": "verwacht een geheel getal, gevonden: {shown}.",
+    "float_type": "verwacht een getal, gevonden: {shown}.",
+    "float_parsing": "verwacht een getal, gevonden: {shown}.",
+    "bool_type": "verwacht true of false, gevonden: {shown}. (ja/nee, yes/no worden niet omgezet.)",
+    "bool_parsing": "verwacht true of false, gevonden: {shown}. (ja/nee, yes/no worden niet omgezet.)",
+    "literal_error": "{shown} is hier niet mogelijk; kies uit: {expected}.",
+    "enum": "{shown} is hier niet mogelijk; kies uit: {expected}.",
+    "list_type": "verwacht een lijst (regels die met ‘- ’ beginnen).",
+    "tuple_type": "verwacht een lijst (regels die met ‘- ’ beginnen).",
+    "set_type": "verwacht een lijst (regels die met ‘- ’ beginnen).",
+    "dict_type": "verwacht een groep velden (‘naam: waarde’ op eigen regels).",
+    "model_type": "verwacht een groep velden (‘naam: waarde’ op eigen regels).",
+    "model_attributes_type": "verwacht een groep velden (‘naam: waarde’ op eigen regels).",
+    "string_too_short": "mag niet leeg zijn.",
+    "string_too_long": "is te lang (hoogstens {max_length} tekens).",
+    "too_short": "verwacht minstens {min_length} element(en).",
+    "too_long": "verwacht hoogstens {max_length} element(en).",
+    "greater_than_equal": "moet minstens {ge} zijn; gevonden: {shown}.",
+    "greater_than": "moet groter zijn dan {gt}; gevonden: {shown}.",
+    "less_than_equal": "mag hoogstens {le} zijn; gevonden: {shown}.",
+    "less_than": "moet kleiner zijn dan {lt}; gevonden: {shown}.",
+    "date_type": "verwacht een datum als JJJJ-MM-DD, gevonden: {shown}.",
+    "date_parsing": "verwacht een datum als JJJJ-MM-DD, gevonden: {shown}.",
+    "date_from_datetime_parsing": "verwacht een datum als JJJJ-MM-DD, gevonden: {shown}.",
+    "string_pattern_mismatch": "{shown} heeft niet de verwachte vorm.",
+}
+
+
 def _message(detail: ErrorDetails, model: type[BaseModel] | None, path: tuple[str | int, ...]) -> str:
     kind = detail["type"]
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
     value = detail.get("input")
-    shown = _show(value)
-    if kind == "missing":
-        return "dit veld ontbreekt; het is verplicht."
     if kind == "extra_forbidden":
         allowed = [f for f in _allowed_fields(model, path) if f != SCHEMA_VERSION_KEY]
         guess = difflib.get_close_matches(str(path[-1]) if path else "", allowed, n=1)
         hint = f" Bedoel je ‘{guess[0]}’?" if guess else ""
         return f"dit veld kent het formaat niet.{hint}"
     if kind in {"value_error", "assertion_error"}:
+        # Validators in the kit raise ValueError with a Dutch sentence; show it as it is.
         reason = str(ctx.get("error", "")) or "deze waarde is niet geldig."
         return reason.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    if kind in {"string_type"}:
+    if kind == "string_type":
         if isinstance(value, bool):
             return (
-                f"verwacht tekst, maar {shown} werd gelezen als ja/nee-waarde. "
+                f"verwacht tekst, maar {_show(value)} werd gelezen als ja/nee-waarde. "
                 "Zet de tekst tussen aanhalingstekens."
             )
-        return f"verwacht tekst, gevonden: {shown}."
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"verwacht een geheel getal, gevonden: {shown}."
-    if kind in {"float_type", "float_parsing"}:
-        return f"verwacht een getal, gevonden: {shown}."
-    if kind in {"bool_type", "bool_parsing"}:
-        return f"verwacht true of false, gevonden: {shown}. (ja/nee, yes/no worden niet omgezet.)"
-    if kind in {"literal_error", "enum"}:
-        return f"{shown} is hier niet mogelijk; kies uit: {ctx.get('expected', '')}."
-    if kind in {"list_type", "tuple_type", "set_type"}:
-        return "verwacht een lijst (regels die met ‘- ’ beginnen)."
-    if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return "verwacht een groep velden (‘naam: waarde’ op eigen regels)."
-    if kind in {"string_too_short"}:
-        return "mag niet leeg zijn."
-    if kind == "string_too_long":
-        return f"is te lang (hoogstens {ctx.get('max_length')} tekens)."
-    if kind == "too_short":
-        return f"verwacht minstens {ctx.get('min_length')} element(en)."
-    if kind == "too_long":
-        return f"verwacht hoogstens {ctx.get('max_length')} element(en)."
-    if kind in {"greater_than_equal", "greater_than"}:
-        return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn; gevonden: {shown}."
-    if kind in {"less_than_equal", "less_than"}:
-        return f"mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn; gevonden: {shown}."
-    if kind in {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}:
-        return f"verwacht een datum als JJJJ-MM-DD, gevonden: {shown}."
-    if kind in {"string_pattern_mismatch"}:
-        return f"{shown} heeft niet de verwachte vorm."
-    return f"deze waarde is hier niet geldig: {shown}."
+        return f"verwacht tekst, gevonden: {_show(value)}."
+    template = _SIMPLE_MESSAGES.get(kind, "deze waarde is hier niet geldig: {shown}.")
+    return template.format(shown=_show(value), **{k: v for k, v in ctx.items() if k != "shown"})
+
+
+_SHOWN_LENGTH = 60
 
 
 def _show(value: Any) -> str:
@@ -399,6 +400,6 @@ def _show(value: Any) -> str:
     text = str(value)
     if isinstance(value, bool):
         text = "true" if value else "false"
-    if len(text) > 60:
-        text = text[:57] + "…"
+    if len(text) > _SHOWN_LENGTH:
+        text = text[: _SHOWN_LENGTH - 3] + "…"
     return f"‘{text}’"

@@ -59,9 +59,7 @@ def read_page_info(path: Path, folder: Path | None = None) -> PageInfo:
     title = metadata.get("title")
     summary = own.get("samenvatting")
     if not title or not summary:
-        raise LcoError(
-            f"De pagina {path.name} mist ‘title’ of ‘lco_kit.samenvatting’ in haar metadata."
-        )
+        raise LcoError(f"De pagina {path.name} mist ‘title’ of ‘lco_kit.samenvatting’ in haar metadata.")
     return PageInfo(
         volgorde=int(own.get("volgorde", 1000)),
         file=path.relative_to(folder).as_posix() if folder else path.name,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import matplotlib
@@ -33,8 +33,18 @@ _BLUE = (31, 78, 121)
 _TEXT = (29, 29, 27)
 _GREY = (90, 90, 90)
 _MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 
 
@@ -79,7 +89,7 @@ class PdfDocument:
         pdf.set_lang("nl-BE")
         day = made_on or date.today()
         # The creation date is the document's date, not the clock: same content, same bytes.
-        pdf.set_creation_date(datetime(day.year, day.month, day.day, tzinfo=timezone.utc))
+        pdf.set_creation_date(datetime(day.year, day.month, day.day, tzinfo=UTC))
         pdf.alias_nb_pages()
         pdf.add_page()
         pdf.set_font("DejaVu", "B", 20)
@@ -136,7 +146,9 @@ class PdfDocument:
             pdf.multi_cell(0, 6, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float] | None = None) -> None:
+    def table(
+        self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float] | None = None
+    ) -> None:
         """Add a table with a header row; long cells wrap."""
         pdf = self._pdf
         pdf.set_font("DejaVu", "", 10)

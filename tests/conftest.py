@@ -8,7 +8,7 @@ import pytest
 
 
 @pytest.fixture
-def write(tmp_path: Path):  # noqa: ANN201  (returns a small builder)
+def write(tmp_path: Path):
     """Return a function that writes text (or bytes) to a file in a temporary folder."""
 
     def _write(name: str, content: str | bytes) -> Path:

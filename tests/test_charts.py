@@ -34,7 +34,8 @@ def test_the_kit_never_uses_pyplot() -> None:
     """Is pyplot absent from the package (charts go through widgets.Image, never global figures)?"""
     package = Path(__file__).resolve().parents[1] / "lco_kit"
     offenders = [
-        p.name for p in package.rglob("*.py")
+        p.name
+        for p in package.rglob("*.py")
         if "matplotlib.pyplot" in p.read_text(encoding="utf-8") or "import pyplot" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []

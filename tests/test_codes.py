@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lco_kit import codes
-from lco_kit.codes import UnknownCode, code_list, gemeenten_in, lookup, lookup_gemeente
+from lco_kit.codes import UnknownCodeError, code_list, gemeenten_in, lookup, lookup_gemeente
 
 
 @pytest.mark.parametrize("name", codes.CODE_LISTS)
@@ -20,22 +20,43 @@ def test_every_list_loads_and_says_where_it_comes_from(name: str) -> None:
 def test_lists_hold_the_domain_entries() -> None:
     """Do the lists hold exactly the entries of the domain description, in order?"""
     assert code_list("levensdomeinen").labels == [
-        "Financiën", "Huisvesting", "Opvoeding", "Gezondheid", "Psychisch welzijn", "Werk (tewerkstelling)",
-        "Onderwijs", "Sociaal netwerk", "Vrije tijd (dagbesteding)", "Justitie", "Administratie", "Mobiliteit",
+        "Financiën",
+        "Huisvesting",
+        "Opvoeding",
+        "Gezondheid",
+        "Psychisch welzijn",
+        "Werk (tewerkstelling)",
+        "Onderwijs",
+        "Sociaal netwerk",
+        "Vrije tijd (dagbesteding)",
+        "Justitie",
+        "Administratie",
+        "Mobiliteit",
     ]
     assert len(code_list("knelpunten").codes) == 9
     assert len(code_list("aanvragers").codes) == 10
     assert len(code_list("sectoren").codes) == 16
     assert [c.label for c in code_list("levensdomeinen").codes if c.uit_bron] == [
-        "Financiën", "Huisvesting", "Opvoeding", "Gezondheid", "Werk (tewerkstelling)",
+        "Financiën",
+        "Huisvesting",
+        "Opvoeding",
+        "Gezondheid",
+        "Werk (tewerkstelling)",
     ]
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("financien", "financien"), ("Financiën", "financien"), ("FINANCIEN", "financien"),
-     ("  financiën ", "financien"), ("schulden", "financien"), ("Werk (tewerkstelling)", "werk"),
-     ("tewerkstelling", "werk"), ("psychisch_welzijn", "psychisch_welzijn")],
+    [
+        ("financien", "financien"),
+        ("Financiën", "financien"),
+        ("FINANCIEN", "financien"),
+        ("  financiën ", "financien"),
+        ("schulden", "financien"),
+        ("Werk (tewerkstelling)", "werk"),
+        ("tewerkstelling", "werk"),
+        ("psychisch_welzijn", "psychisch_welzijn"),
+    ],
 )
 def test_code_label_and_synonym_are_all_accepted(value: str, expected: str) -> None:
     """Is a code, its Dutch label or a synonym accepted, whatever the case or accents?"""
@@ -44,7 +65,7 @@ def test_code_label_and_synonym_are_all_accepted(value: str, expected: str) -> N
 
 def test_unknown_value_gets_a_dutch_message_with_a_suggestion() -> None:
     """Does a typo get a Dutch message with the nearest label and the options?"""
-    with pytest.raises(UnknownCode) as error:
+    with pytest.raises(UnknownCodeError) as error:
         lookup("aanvragers", "Huisarst")
     message = str(error.value)
     assert message.startswith("‘Huisarst’ staat niet in de lijst aanvragers van een lco.")

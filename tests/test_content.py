@@ -218,9 +218,7 @@ def test_own_content_folder_overrides_and_adds(tmp_path: Path, monkeypatch: pyte
     assert content.content_path("data", "codelijsten/knelpunten.yaml").read_text() == "eigen"
     names = [p.name for p in content.content_files("data")]
     assert "extra.yaml" in names and names.count("knelpunten.yaml") == 1
-    assert content.content_path("data", "codelijsten/sectoren.yaml").is_relative_to(
-        Path(content.__file__).parent
-    )
+    assert content.content_path("data", "codelijsten/sectoren.yaml").is_relative_to(Path(content.__file__).parent)
 
 
 def test_missing_content_file_is_a_dutch_error() -> None:

@@ -45,7 +45,7 @@ def test_hidden_pages_are_served_but_not_listed(write) -> None:
 
 def test_page_without_summary_is_a_dutch_error(write) -> None:
     """Does a page without a summary get a Dutch message naming it?"""
-    with pytest.raises(LcoError, match="x.ipynb mist"):
+    with pytest.raises(LcoError, match=r"x\.ipynb mist"):
         read_page_info(write("x.ipynb", notebook("Titel", None)))
 
 

@@ -13,8 +13,8 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from lco_kit.cli import _dutch_argparse
 from lco_kit import config
+from lco_kit.cli import _dutch_argparse
 from lco_kit.errors import LcoError, log_unexpected
 
 __all__ = ["build_parser", "main"]
@@ -33,9 +33,7 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser with every command group that is installed."""
     _dutch_argparse.install()
-    parser = argparse.ArgumentParser(
-        prog="lco-kit", description=_DESCRIPTION, formatter_class=_HelpFormatter
-    )
+    parser = argparse.ArgumentParser(prog="lco-kit", description=_DESCRIPTION, formatter_class=_HelpFormatter)
     subcommands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", required=True)
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("_"):

@@ -43,5 +43,5 @@ def _dutch_plural(singular: str, plural: str, n: int) -> str:
 
 def install() -> None:
     """Make argparse speak Dutch in this process."""
-    argparse._ = _dutch  # type: ignore[attr-defined]  # noqa: SLF001
+    argparse._ = _dutch  # type: ignore[attr-defined]
     argparse.ngettext = _dutch_plural  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from lco_kit import server
 HELP = "start de kit en open de startpagina in je browser"
 
 
-def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``start`` command."""
     parser = subcommands.add_parser(
         "start",
@@ -17,11 +17,19 @@ def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[t
         description="Start de kit op deze computer en open de startpagina in je browser.",
     )
     parser.add_argument(
-        "--poort", "--port", dest="port", type=int, default=8866, metavar="N",
+        "--poort",
+        "--port",
+        dest="port",
+        type=int,
+        default=8866,
+        metavar="N",
         help="het poortnummer (standaard: 8866)",
     )
     parser.add_argument(
-        "--geen-browser", "--no-browser", dest="open_browser", action="store_false",
+        "--geen-browser",
+        "--no-browser",
+        dest="open_browser",
+        action="store_false",
         help="open geen browser; toon alleen het adres",
     )
     parser.set_defaults(handler=run)

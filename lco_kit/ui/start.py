@@ -38,7 +38,7 @@ def page_list(folder: Path | None = None) -> widgets.HTML:
                 f"{escape(page.samenvatting)}{duration}</a></li>"
             )
         body = f'<ol class="lco-pagina-lijst">{"".join(items)}</ol>'
-    html = f'<h2>{escape(text("start_pagina_lijst_titel"))}</h2>{body}'
+    html = f"<h2>{escape(text('start_pagina_lijst_titel'))}</h2>{body}"
     widget = widgets.HTML(html)
     widget.add_class("lco-paginas")
     return widget

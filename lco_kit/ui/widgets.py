@@ -47,13 +47,16 @@ def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+_KB, _MB = 1000, 1_000_000
+
+
 def human_size(size: int) -> str:
     """Return a byte count as a Dutch size (``1,5 MB``)."""
-    if size < 1000:
+    if size < _KB:
         return f"{size} bytes"
-    if size < 1_000_000:
-        return f"{size / 1000:.0f} kB"
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    if size < _MB:
+        return f"{size / _KB:.0f} kB"
+    return f"{size / _MB:.1f} MB".replace(".", ",")
 
 
 class MessageArea(widgets.HTML):
@@ -66,10 +69,7 @@ class MessageArea(widgets.HTML):
     def show(self, message: str, level: Level = "info") -> None:
         """Show one message (replacing what was shown)."""
         role = "alert" if level == "fout" else "status"
-        self.value = (
-            f'<div class="lco-melding lco-melding-{level}" role="{role}">'
-            f"<pre>{escape(message)}</pre></div>"
-        )
+        self.value = f'<div class="lco-melding lco-melding-{level}" role="{role}"><pre>{escape(message)}</pre></div>'
 
     def clear(self) -> None:
         """Remove every message."""
@@ -118,7 +118,10 @@ def chart_image(chart: Chart, **layout: str) -> widgets.Image:
     return image
 
 
-def button(label: str, kind: Literal["primary", "success", "danger", "warning", "info", ""] = "", css: str = "") -> widgets.Button:
+ButtonKind = Literal["primary", "success", "danger", "warning", "info", ""]
+
+
+def button(label: str, kind: ButtonKind = "", css: str = "") -> widgets.Button:
     """Return a large button with a Dutch label and the kit's classes."""
     widget = widgets.Button(description=label, button_style=kind, tooltip=label)
     widget.layout.width = "auto"

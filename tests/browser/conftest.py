@@ -132,7 +132,8 @@ class OpenedPage:
         """Return the requests that went anywhere but this machine."""
         allowed = {"127.0.0.1", "localhost"}
         return [
-            url for url in self.requests
+            url
+            for url in self.requests
             if urlparse(url).scheme not in {"data", "blob", "about"} and urlparse(url).hostname not in allowed
         ]
 

@@ -80,7 +80,9 @@ def test_command_groups_are_found_by_module() -> None:
     assert modules <= set(subparsers.choices)
 
 
-def test_unexpected_error_is_dutch_and_logged(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unexpected_error_is_dutch_and_logged(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Does a defect in a command show a Dutch message with a reference instead of a traceback?"""
     from lco_kit import server
 
