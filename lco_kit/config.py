@@ -8,16 +8,19 @@ and the tests agree without passing arguments around:
   overrides the kit's casussen, exercises and data files.
 - ``LCO_KIT_DB`` — an SQLAlchemy URL for the reflection store (default: SQLite in
   the data folder).
+- ``LCO_KIT_PUBLIC_URL`` and ``LCO_KIT_TOKEN`` — set by ``lco-kit start`` for its kernels:
+  the address participants use to reach this server, and the room's access token.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlencode
 
 import platformdirs
 
-__all__ = ["content_override_dir", "data_dir", "database_url", "log_file"]
+__all__ = ["content_override_dir", "data_dir", "database_url", "join_url", "log_file"]
 
 APP_NAME = "lco-kit"
 
@@ -51,3 +54,27 @@ def database_url() -> str:
 def log_file() -> Path:
     """Return the log file that pages write unexpected errors to."""
     return data_dir() / "lco-kit.log"
+
+
+def join_url(page: str, **params: str) -> str:
+    """Return the address at which others reach a page of this server (for a QR code or a link).
+
+    Uses ``LCO_KIT_PUBLIC_URL`` (set by ``lco-kit start``; on a room network it is the
+    laptop's network address) and adds the room's token when there is one.
+
+    Args:
+        page: The notebook's file name, e.g. ``"40_reflectie_invullen.ipynb"``.
+        params: Query parameters, e.g. ``code="K7P2QX"``.
+
+    Examples:
+        >>> os.environ["LCO_KIT_PUBLIC_URL"] = "http://192.168.1.20:8866"
+        >>> join_url("40_reflectie.ipynb", code="K7P2QX")
+        'http://192.168.1.20:8866/voila/render/40_reflectie.ipynb?code=K7P2QX'
+    """
+    base = os.environ.get("LCO_KIT_PUBLIC_URL", "http://127.0.0.1:8866").rstrip("/")
+    query = dict(params)
+    token = os.environ.get("LCO_KIT_TOKEN")
+    if token:
+        query["token"] = token
+    suffix = f"?{urlencode(query)}" if query else ""
+    return f"{base}/voila/render/{page}{suffix}"

@@ -83,7 +83,10 @@ def plan_server(port: int, host: str = "127.0.0.1", notebooks: Path | None = Non
         notebooks: The folder of pages (default: the kit's ``notebooks/``).
     """
     folder = notebooks or content_dirs("notebooks")[0]
+    shown_host = "127.0.0.1" if host in {"127.0.0.1", "localhost"} else host
+    base = f"http://{shown_host}:{port}"
     env = {
+        "LCO_KIT_PUBLIC_URL": base,
         "JUPYTER_CONFIG_PATH": _prepend(str(settings_dir()), os.environ.get("JUPYTER_CONFIG_PATH")),
         "JUPYTER_PATH": _prepend(str(templates_dir()), os.environ.get("JUPYTER_PATH")),
     }
@@ -94,8 +97,6 @@ def plan_server(port: int, host: str = "127.0.0.1", notebooks: Path | None = Non
         "--no-browser",
         "--Voila.log_level=WARN",
     ]
-    shown_host = "127.0.0.1" if host in {"127.0.0.1", "localhost"} else host
-    base = f"http://{shown_host}:{port}"
     return ServerPlan(
         argv=argv,
         env=env,

@@ -37,3 +37,12 @@ def test_content_override_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_tests_never_touch_the_real_data_folder() -> None:
     """Does the test run use its own temporary data folder?"""
     assert "lco-kit-test-" in str(config.data_dir())
+
+
+def test_join_url_uses_the_public_address_and_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Does a join link use the server's public address and carry the room token when there is one?"""
+    monkeypatch.setenv("LCO_KIT_PUBLIC_URL", "http://192.168.1.20:8866/")
+    monkeypatch.delenv("LCO_KIT_TOKEN", raising=False)
+    assert config.join_url("x.ipynb") == "http://192.168.1.20:8866/voila/render/x.ipynb"
+    monkeypatch.setenv("LCO_KIT_TOKEN", "geheim")
+    assert config.join_url("x.ipynb", code="AB12") == "http://192.168.1.20:8866/voila/render/x.ipynb?code=AB12&token=geheim"
