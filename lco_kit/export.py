@@ -1,0 +1,82 @@
+"""Tables exported for Belgian Excel: CSV with ``;``, a BOM and decimal commas, and XLSX.
+
+A spreadsheet program runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a
+formula. Any such text cell is neutralised with a leading apostrophe (OWASP's advice for
+CSV injection), so an exported remark can never become a formula. Numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["neutralise", "to_belgian_csv", "to_xlsx"]
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Return a cell value that no spreadsheet will run as a formula.
+
+    Examples:
+        >>> neutralise("=HYPERLINK(\\"x\\")")
+        '\\'=HYPERLINK("x")'
+        >>> neutralise(-3)
+        -3
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",") if not value.is_integer() else str(int(value))
+    return str(neutralise(value) if isinstance(value, str) else value)
+
+
+def to_belgian_csv(table: pd.DataFrame | Sequence[dict[str, Any]]) -> bytes:
+    """Return a table as CSV that Belgian Excel opens correctly.
+
+    ``;`` between cells, UTF-8 with a BOM (so accents survive), decimal commas, ``ja``/``nee``
+    for booleans, formula-like text neutralised. The table passed in is not changed.
+    """
+    frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(list(table))
+    out = io.StringIO()
+    out.write(";".join(_quote(str(c)) for c in frame.columns) + "\r\n")
+    for row in frame.itertuples(index=False, name=None):
+        out.write(";".join(_quote(_cell(v)) for v in row) + "\r\n")
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _quote(text: str) -> str:
+    if any(ch in text for ch in ';"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def to_xlsx(table: pd.DataFrame | Sequence[dict[str, Any]], sheet: str = "Gegevens") -> bytes:
+    """Return a table as an .xlsx file (formula-like text neutralised, header in bold)."""
+    from openpyxl import Workbook  # noqa: PLC0415  (only needed for this export)
+    from openpyxl.styles import Font  # noqa: PLC0415
+
+    frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(list(table))
+    book = Workbook()
+    ws = book.active
+    ws.title = sheet[:31]
+    ws.append([str(c) for c in frame.columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in frame.itertuples(index=False, name=None):
+        ws.append([None if (isinstance(v, float) and math.isnan(v)) else neutralise(v) for v in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
