@@ -23,8 +23,8 @@ def neutralise(value: Any) -> Any:
     """Return a cell value that no spreadsheet will run as a formula.
 
     Examples:
-        >>> neutralise("=HYPERLINK(\\"x\\")")
-        '\\'=HYPERLINK("x")'
+        >>> neutralise("=SUM(A1)")
+        "'=SUM(A1)"
         >>> neutralise(-3)
         -3
     """
