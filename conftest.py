@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 
 import pytest
 
@@ -23,3 +24,18 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.pop("LCO_KIT_CONTENT_DIR", None)
     os.environ.pop("LCO_KIT_DB", None)
     os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+_NEVER_SKIPPED = ("browser", "postgres")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Turn a skipped browser or PostgreSQL test into a failure: in this project they must run."""
+    del call
+    outcome = yield
+    report = outcome.get_result()
+    marker = next((m for m in _NEVER_SKIPPED if item.get_closest_marker(m)), None)
+    if report.skipped and marker and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"Deze {marker}-test werd overgeslagen, maar moet altijd draaien: {report.longrepr}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import socket
 import sys
 import threading
@@ -25,6 +26,7 @@ __all__ = [
     "START_PAGE",
     "ServerPlan",
     "check_port",
+    "lan_address",
     "plan_server",
     "serve",
     "settings_dir",
@@ -74,19 +76,49 @@ class ServerPlan:
     probe_url: str
 
 
-def plan_server(port: int, host: str = "127.0.0.1", notebooks: Path | None = None) -> ServerPlan:
+def lan_address() -> str:
+    """Return this computer's address on the local network (the one other devices can reach).
+
+    No packet is sent: connecting a UDP socket only asks the system which interface it would use.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            address = str(probe.getsockname()[0])
+        except OSError:
+            address = "127.0.0.1"
+    if address.startswith("127."):
+        raise LcoError(
+            "Deze computer lijkt niet met een netwerk verbonden. Verbind hem met de wifi of het "
+            "netwerk van de zaal en start opnieuw met: lco-kit start --lan"
+        )
+    return address
+
+
+def plan_server(
+    port: int,
+    host: str = "127.0.0.1",
+    notebooks: Path | None = None,
+    *,
+    token: str | None = None,
+    public_host: str | None = None,
+) -> ServerPlan:
     """Return how Voilà is to be started for the kit.
 
     Args:
         port: The TCP port.
         host: The address to listen on (localhost unless serving a room).
         notebooks: The folder of pages (default: the kit's ``notebooks/``).
+        token: The room's access token; without it, no one else can reach the kit anyway
+            (it listens on localhost only).
+        public_host: The address others use (the laptop's network address in a room).
     """
     folder = notebooks or content_dirs("notebooks")[0]
-    shown_host = "127.0.0.1" if host in {"127.0.0.1", "localhost"} else host
+    shown_host = public_host or ("127.0.0.1" if host in {"127.0.0.1", "localhost", "0.0.0.0"} else host)  # noqa: S104
     base = f"http://{shown_host}:{port}"
     env = {
         "LCO_KIT_PUBLIC_URL": base,
+        "LCO_KIT_TOKEN": token or "",
         "JUPYTER_CONFIG_PATH": _prepend(str(settings_dir()), os.environ.get("JUPYTER_CONFIG_PATH")),
         "JUPYTER_PATH": _prepend(str(templates_dir()), os.environ.get("JUPYTER_PATH")),
     }
@@ -97,10 +129,12 @@ def plan_server(port: int, host: str = "127.0.0.1", notebooks: Path | None = Non
         "--no-browser",
         "--Voila.log_level=WARN",
     ]
+    if token:
+        argv.append(f"--token={token}")
     return ServerPlan(
         argv=argv,
         env=env,
-        start_url=f"{base}/voila/render/{START_PAGE}",
+        start_url=f"{base}/voila/render/{START_PAGE}" + (f"?token={token}" if token else ""),
         probe_url=f"http://127.0.0.1:{port}/voila/static/voila.js",
     )
 
@@ -109,10 +143,20 @@ def _prepend(path: str, existing: str | None) -> str:
     return path if not existing else os.pathsep.join([path, existing])
 
 
-def serve(port: int = 8866, *, open_browser: bool = True, host: str = "127.0.0.1") -> None:
-    """Serve the kit with Voilà until interrupted; print the start page's address."""
+def serve(port: int = 8866, *, open_browser: bool = True, lan: bool = False) -> None:
+    """Serve the kit with Voilà until interrupted; print the start page's address.
+
+    Args:
+        port: The TCP port.
+        open_browser: Open the start page in this computer's browser once it is ready.
+        lan: Serve the room: listen on the local network, protected by a fresh token.
+    """
+    if lan:
+        host, public_host, token = "0.0.0.0", lan_address(), secrets.token_urlsafe(9)  # noqa: S104
+    else:
+        host, public_host, token = "127.0.0.1", None, None
     check_port(host, port)
-    plan = plan_server(port, host)
+    plan = plan_server(port, host, token=token, public_host=public_host)
     os.environ.update(plan.env)
     # jsonschema imports rfc3987_syntax for one IRI format check the kit never uses;
     # that import alone costs about two seconds of every start (jsonschema#1428).
@@ -121,7 +165,26 @@ def serve(port: int = 8866, *, open_browser: bool = True, host: str = "127.0.0.1
     from voila.app import Voila  # noqa: PLC0415  (slow import, only when serving)
 
     print("De kit start op… (stoppen: Ctrl+C)", flush=True)
-    Voila.launch_instance(argv=plan.argv)
+    app = Voila.instance()
+    app.initialize(plan.argv)
+    # jupyter_server renders its login page from its own (English) templates; the kit's
+    # template folder goes first so the room sees a Dutch login page.
+    app.tornado_settings = {**app.tornado_settings, "jinja2_env": _server_pages_env()}
+    app.start()
+
+
+def _server_pages_env() -> object:
+    import jinja2  # noqa: PLC0415
+    from jupyter_server import DEFAULT_TEMPLATE_PATH_LIST  # noqa: PLC0415
+
+    own = templates_dir() / "voila" / "templates" / "lco"
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(own), *DEFAULT_TEMPLATE_PATH_LIST]),
+        extensions=["jinja2.ext.i18n"],
+        autoescape=True,
+    )
+    env.install_null_translations(newstyle=False)  # type: ignore[attr-defined]
+    return env
 
 
 def _announce(plan: ServerPlan, open_browser: bool) -> None:
@@ -135,5 +198,16 @@ def _announce(plan: ServerPlan, open_browser: bool) -> None:
     else:
         return
     print(f"\nDe kit draait. Open de startpagina in je browser:\n\n    {plan.start_url}\n", flush=True)
+    if plan.env.get("LCO_KIT_TOKEN"):
+        import segno  # noqa: PLC0415  (only when serving a room)
+
+        print("Deelnemers in dezelfde zaal scannen deze code met hun gsm (of typen het adres hierboven):\n")
+        segno.make(plan.start_url, error="m").terminal(compact=True)
+        print("\nWie het adres niet heeft, komt niet binnen. Stoppen: Ctrl+C.\n", flush=True)
     if open_browser:
-        webbrowser.open(plan.start_url)
+        local = plan.start_url.replace(plan.env["LCO_KIT_PUBLIC_URL"], f"http://127.0.0.1:{_port_of(plan)}")
+        webbrowser.open(local)
+
+
+def _port_of(plan: ServerPlan) -> str:
+    return next(a.split("=", 1)[1] for a in plan.argv if a.startswith("--port="))

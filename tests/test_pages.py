@@ -61,3 +61,18 @@ def test_a_new_page_appears_on_the_start_page(tmp_path: Path) -> None:
     assert "Een nieuwe oefening" not in before
     assert '<a href="99_nieuw.ipynb">' in after and "Iets nieuws." in after
     assert after.index("Een nieuwe oefening") > after.index("<ol")
+
+
+def test_start_page_shows_the_join_code_only_when_serving_a_room(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Does the start page show a QR code with the room's address only in --lan mode?"""
+    from lco_kit.ui import start_page
+
+    monkeypatch.delenv("LCO_KIT_TOKEN", raising=False)
+    assert len(start_page(NOTEBOOKS).children) == 1
+    monkeypatch.setenv("LCO_KIT_TOKEN", "zaal123")
+    monkeypatch.setenv("LCO_KIT_PUBLIC_URL", "http://192.168.1.20:8866")
+    panel = start_page(NOTEBOOKS).children[0]
+    assert "lco-meedoen" in panel._dom_classes
+    assert "http://192.168.1.20:8866/voila/render/00_start.ipynb?token=zaal123" in panel.children[0].value
+    qr = panel.children[1]
+    assert bytes(qr.value).startswith(b"\x89PNG") and qr.tooltip.startswith("QR-code")

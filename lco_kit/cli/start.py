@@ -32,10 +32,15 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         action="store_false",
         help="open geen browser; toon alleen het adres",
     )
+    parser.add_argument(
+        "--lan",
+        action="store_true",
+        help="laat deelnemers in dezelfde zaal meedoen via het netwerk (beveiligd met een toegangscode in de link)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
-    server.serve(args.port, open_browser=args.open_browser)
+    server.serve(args.port, open_browser=args.open_browser, lan=args.lan)
     return 0

@@ -1,6 +1,6 @@
 """Widgets for the kit's pages. Only this package imports ipywidgets."""
 
-from lco_kit.ui.start import page_list
+from lco_kit.ui.start import join_panel, page_list, start_page
 from lco_kit.ui.texts import text
 from lco_kit.ui.widgets import (
     DownloadLink,
@@ -12,6 +12,7 @@ from lco_kit.ui.widgets import (
     escape,
     guarded,
     human_size,
+    qr_image,
 )
 
 __all__ = [
@@ -24,6 +25,9 @@ __all__ = [
     "escape",
     "guarded",
     "human_size",
+    "join_panel",
     "page_list",
+    "qr_image",
+    "start_page",
     "text",
 ]

@@ -2,15 +2,40 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import ipywidgets as widgets
 
+from lco_kit.config import join_url
 from lco_kit.pages import list_pages
 from lco_kit.ui.texts import text
-from lco_kit.ui.widgets import escape
+from lco_kit.ui.widgets import escape, qr_image
 
-__all__ = ["page_list"]
+__all__ = ["join_panel", "page_list", "start_page"]
+
+
+def start_page(folder: Path | None = None) -> widgets.VBox:
+    """Return the start page's widget: the join code for a room (when serving one) and the pages."""
+    parts: list[widgets.Widget] = []
+    if os.environ.get("LCO_KIT_TOKEN"):
+        parts.append(join_panel())
+    parts.append(page_list(folder))
+    box = widgets.VBox(parts)
+    box.add_class("lco-start")
+    return box
+
+
+def join_panel() -> widgets.VBox:
+    """Return how participants in the room join: a QR code and the address (with the room's token)."""
+    url = join_url("00_start.ipynb")
+    heading = widgets.HTML(
+        f"<h2>{escape(text('start_meedoen_titel'))}</h2><p>{escape(text('start_meedoen_uitleg'))}</p>"
+        f'<p class="lco-adres"><a href="{escape(url)}">{escape(url)}</a></p>'
+    )
+    panel = widgets.VBox([heading, qr_image(url, text("start_meedoen_qr_alt"))])
+    panel.add_class("lco-meedoen")
+    return panel
 
 
 def page_list(folder: Path | None = None) -> widgets.HTML:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import functools
 import html
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, ParamSpec, TypeVar
@@ -35,6 +36,7 @@ __all__ = [
     "escape",
     "guarded",
     "human_size",
+    "qr_image",
 ]
 
 P = ParamSpec("P")
@@ -119,6 +121,17 @@ def chart_image(chart: Chart, **layout: str) -> widgets.Image:
 
 
 ButtonKind = Literal["primary", "success", "danger", "warning", "info", ""]
+
+
+def qr_image(url: str, alt: str, scale: int = 8) -> widgets.Image:
+    """Return a QR code of an address as an image widget with alt text (for phones to scan)."""
+    import segno  # noqa: PLC0415  (only pages that show a QR code need it)
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=scale, border=3)
+    image = widgets.Image(value=buffer.getvalue(), format="png", tooltip=alt)
+    image.add_class("lco-qr")
+    return image
 
 
 def button(label: str, kind: ButtonKind = "", css: str = "") -> widgets.Button:

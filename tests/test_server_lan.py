@@ -1,0 +1,101 @@
+"""Serving a room: with --lan only the token opens the kit; without it nothing listens beyond localhost."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+
+from lco_kit import server
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    """Return a free TCP port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[str], int, Path]:
+    """Start ``lco-kit start`` with extra options; return the process, its port and its log."""
+    port = free_port()
+    log = tmp_path / f"server-{port}.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "lco_kit", "start", "--no-browser", "--port", str(port), *extra],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    deadline = time.monotonic() + 90
+    while "De kit draait" not in log.read_text(encoding="utf-8"):
+        assert process.poll() is None, log.read_text(encoding="utf-8")
+        assert time.monotonic() < deadline, "de server werd niet klaar"
+        time.sleep(0.2)
+    return process, port, log
+
+
+@pytest.fixture
+def stop() -> Iterator[list[subprocess.Popen[str]]]:
+    """Stop every server a test started."""
+    started: list[subprocess.Popen[str]] = []
+    yield started
+    for process in started:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def status(url: str) -> int:
+    """Return the HTTP status of a GET without following redirects."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *_: object, **__: object) -> None:
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(url, timeout=30) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def listening_addresses(port: int) -> set[str]:
+    """Return the local addresses on which something listens on a port."""
+    return {c.laddr.ip for c in psutil.net_connections(kind="tcp") if c.status == "LISTEN" and c.laddr.port == port}
+
+
+def test_without_lan_only_localhost_listens(tmp_path: Path, stop: list) -> None:
+    """Does the kit, started without --lan, listen on localhost and nowhere else?"""
+    process, port, _ = start(tmp_path)
+    stop.append(process)
+    assert listening_addresses(port) == {"127.0.0.1"}
+    assert status(f"http://127.0.0.1:{port}/voila/static/voila.js") == 200
+
+
+def test_lan_mode_needs_the_token(tmp_path: Path, stop: list) -> None:
+    """In --lan mode, is a request without the token refused and one with it served?"""
+    process, port, log = start(tmp_path, "--lan")
+    stop.append(process)
+    text = log.read_text(encoding="utf-8")
+    address = server.lan_address()
+    token = text.split("token=", 1)[1].split()[0]
+    assert listening_addresses(port) == {"0.0.0.0"}  # noqa: S104  (that is what --lan must do)
+    page = f"http://{address}:{port}/voila/render/00_start.ipynb"
+    assert status(page) == 302  # to the Dutch login page
+    assert status(f"{page}?token=niet-de-juiste") == 302
+    assert status(f"{page}?token={token}") == 200
+    with urllib.request.urlopen(f"http://{address}:{port}/login", timeout=30) as response:
+        login = response.read().decode()
+    assert "Deze kit is afgeschermd" in login and "Password" not in login
+    assert "Deelnemers in dezelfde zaal scannen deze code" in text
