@@ -1,0 +1,819 @@
+"""Where reflection sessions and their answers are kept: SQLite by default, any SQLAlchemy URL on request.
+
+- One store for the command line and every Voilà kernel: ``lco_kit.config.database_url()``
+  (SQLite in the per-user data folder, or ``LCO_KIT_DB``). SQLite runs in WAL mode with a
+  busy timeout, and every write takes the write lock at its start (``BEGIN IMMEDIATE``), so
+  dozens of kernels can save answers at the same moment without "database is locked".
+- A session has a short **join code** (easy to type: no 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B) and a
+  separate **facilitator secret**; only a hash of the secret is kept.
+- Every session keeps a copy of the instrument it was opened with, and every answer the
+  instrument's version (:attr:`Instrument.kenmerk`).
+- Answers are saved one by one, keyed by a **respondent key** the browser keeps; saving the
+  same answer again replaces it, so a respondent counts once however often they press send.
+  No names are stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError, SQLAlchemyError
+
+from lco_kit import config
+from lco_kit.errors import LcoError
+from lco_kit.reflectie.instrument import PERSPECTIVES, Instrument, load_instrument, perspective_code
+from lco_kit.reflectie.privacy import DEFAULT_MIN_GROUP
+from lco_kit.reflectie.scoring import DEFAULT_ALERT_THRESHOLD, check_answer
+
+__all__ = [
+    "CODE_ALPHABET",
+    "KINDS",
+    "MAX_REMARK_LENGTH",
+    "NewSession",
+    "ReflectieStore",
+    "RespondentRecord",
+    "Sessie",
+    "new_respondent_key",
+    "normalise_code",
+]
+
+CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
+CODE_LENGTH = 6
+KINDS = ("lco", "reflectiedag")
+MAX_REMARK_LENGTH = 2000
+MAX_TITLE_LENGTH = 120
+_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{12,64}$")
+_BUSY_TIMEOUT_S = 30
+_RETRIES = 5
+
+metadata = MetaData()
+
+sessions_table = Table(
+    "reflectie_sessies",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("code", String(12), nullable=False, unique=True),
+    Column("geheim_hash", String(64), nullable=False, unique=True),
+    Column("soort", String(20), nullable=False),
+    Column("titel", String(MAX_TITLE_LENGTH), nullable=False),
+    Column("casus", String(MAX_TITLE_LENGTH), nullable=True, index=True),
+    Column("instrument_versie", String(80), nullable=False),
+    Column("instrument_json", Text, nullable=False),
+    Column("min_groep", Integer, nullable=False),
+    Column("drempel", Float, nullable=False),
+    Column("verborgen", String(60), nullable=False),
+    Column("aangemaakt_op", DateTime, nullable=False),
+    Column("gesloten_op", DateTime, nullable=True),
+)
+
+respondents_table = Table(
+    "reflectie_invullers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sessie_id", Integer, ForeignKey("reflectie_sessies.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("sleutel", String(64), nullable=False),
+    Column("perspectief", String(20), nullable=False),
+    Column("bron", String(10), nullable=False),
+    Column("instrument_versie", String(80), nullable=False),
+    Column("opmerking", Text, nullable=False),
+    Column("begonnen_op", DateTime, nullable=False),
+    Column("bijgewerkt_op", DateTime, nullable=False),
+    Column("afgerond_op", DateTime, nullable=True),
+    UniqueConstraint("sessie_id", "sleutel", name="uq_invuller_sleutel"),
+)
+
+answers_table = Table(
+    "reflectie_antwoorden",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "invuller_id", Integer, ForeignKey("reflectie_invullers.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("item", String(40), nullable=False),
+    Column("waarde", Integer, nullable=True),
+    Column("instrument_versie", String(80), nullable=False),
+    Column("beantwoord_op", DateTime, nullable=False),
+    UniqueConstraint("invuller_id", "item", name="uq_antwoord_item"),
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(normalise_code(secret).encode("utf-8")).hexdigest()
+
+
+def normalise_code(text: str) -> str:
+    """Return a join code or secret as stored: capitals, without spaces, dashes or dots.
+
+    Examples:
+        >>> normalise_code(" k7p-2qx ")
+        'K7P2QX'
+    """
+    return re.sub(r"[\s.\-_]", "", text).upper()
+
+
+def _random_code(length: int) -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def _perspective(value: str) -> str:
+    try:
+        return perspective_code(value)
+    except ValueError as error:
+        raise LcoError(f"Het perspectief {error}") from None
+
+
+def new_respondent_key() -> str:
+    """Return a new random respondent key (what a browser keeps to go on where it was)."""
+    return secrets.token_urlsafe(12)
+
+
+@dataclass(frozen=True)
+class Sessie:
+    """One reflection session as stored.
+
+    Attributes:
+        id: The database id.
+        code: The join code participants type.
+        soort: ``lco`` (one meeting) or ``reflectiedag``.
+        titel: What the facilitator called it.
+        casus: A casus label (no name) that links follow-up LCOs, or None.
+        instrument_versie: The instrument's version (name and fingerprint).
+        instrument_json: The instrument the session was opened with.
+        min_groep: The smallest group shown (reflectiedag).
+        drempel: The alert threshold.
+        verborgen: Perspectives the facilitator hid (lco sessions).
+        aangemaakt_op: When it was opened (UTC).
+        gesloten_op: When it was closed (UTC), or None while open.
+    """
+
+    id: int
+    code: str
+    soort: str
+    titel: str
+    casus: str | None
+    instrument_versie: str
+    instrument_json: str = field(repr=False)
+    min_groep: int
+    drempel: float
+    verborgen: frozenset[str]
+    aangemaakt_op: datetime
+    gesloten_op: datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        """Return whether answers can still be added."""
+        return self.gesloten_op is None
+
+    @cached_property
+    def instrument(self) -> Instrument:
+        """Return the instrument this session was opened with."""
+        return Instrument.from_json(self.instrument_json)
+
+    def shown(self) -> dict[str, bool]:
+        """Return, per perspective, whether the facilitator shows it (lco sessions)."""
+        return {p: p not in self.verborgen for p in PERSPECTIVES}
+
+
+@dataclass(frozen=True)
+class NewSession:
+    """A session just opened, with its facilitator secret (shown once, never stored in clear)."""
+
+    session: Sessie
+    secret: str
+
+
+@dataclass(frozen=True)
+class RespondentRecord:
+    """One respondent's answers as stored (no name: only a random key).
+
+    Attributes:
+        key: The random respondent key.
+        perspective: ``client``, ``deelnemer`` or ``coordinator``.
+        source: ``web`` or ``papier``.
+        answers: Item id → score, None for "weet ik niet"; items not answered are absent.
+        remark: The free-text remark ("" when none).
+        instrument_versie: The instrument version the answers were given with.
+        started: When the first answer came in (UTC).
+        finished: When they pressed send (UTC), or None.
+    """
+
+    key: str
+    perspective: str
+    source: str
+    answers: dict[str, int | None]
+    remark: str
+    instrument_versie: str
+    started: datetime
+    finished: datetime | None
+
+
+_ENGINES: dict[str, Engine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def _shown_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _engine(url: str) -> Engine:
+    with _ENGINES_LOCK:
+        engine = _ENGINES.get(url)
+        if engine is None:
+            engine = _make_engine(url)
+            _ENGINES[url] = engine
+        return engine
+
+
+def _make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise LcoError(
+            f"‘{url}’ is geen geldig adres voor een databank. "
+            "Gebruik bijvoorbeeld sqlite:///pad/naar/bestand.sqlite3 of postgresql+psycopg://gebruiker@server/databank."
+        ) from None
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            engine = create_engine(parsed, connect_args={"timeout": _BUSY_TIMEOUT_S, "check_same_thread": False})
+            _configure_sqlite(engine)
+        else:
+            engine = create_engine(parsed, pool_pre_ping=True)
+    except (NoSuchModuleError, ImportError, ArgumentError) as error:
+        raise LcoError(f"De databank ‘{_shown_url(url)}’ kan niet gebruikt worden: {error}.") from None
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # The driver's own transaction handling starts transactions lazily; the kit begins
+        # them itself (below), so that a write takes the lock at once instead of failing
+        # half-way when another kernel wrote in between.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get("lco_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class ReflectieStore:
+    """The reflection store: sessions, respondents and their answers.
+
+    Args:
+        url: An SQLAlchemy URL; by default :func:`lco_kit.config.database_url`.
+
+    Raises:
+        LcoError: When the database cannot be reached or prepared, in Dutch.
+    """
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or config.database_url()
+        self.engine = _engine(self.url)
+        self._ensure_schema()
+
+    # ------------------------------------------------------------------ plumbing
+
+    @property
+    def shown_url(self) -> str:
+        """Return the database address without its password."""
+        return _shown_url(self.url)
+
+    def _unreachable(self, error: Exception) -> LcoError:
+        detail = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error) else ""
+        return LcoError(f"De databank ‘{self.shown_url}’ kan niet geopend worden ({detail}).")
+
+    def _ensure_schema(self) -> None:
+        for attempt in range(_RETRIES):
+            try:
+                with self._write() as conn:
+                    metadata.create_all(conn, checkfirst=True)
+                return
+            except (SQLAlchemyError, LcoError) as error:
+                # Two kernels may create the tables at the same moment; the loser retries.
+                try:
+                    tables = set(inspect(self.engine).get_table_names())
+                except SQLAlchemyError:
+                    tables = set()
+                if set(metadata.tables) <= tables:
+                    return
+                if attempt == _RETRIES - 1:
+                    raise (error if isinstance(error, LcoError) else self._unreachable(error)) from None
+                time.sleep(0.2 * (attempt + 1))
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """Yield a connection in a write transaction (SQLite waits up to 30 s for the lock)."""
+        try:
+            with self.engine.connect() as raw:
+                conn = raw.execution_options(lco_write=True)
+                with conn.begin():
+                    yield conn
+        except OperationalError as error:
+            raise self._busy_or_unreachable(error) from None
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except OperationalError as error:
+            raise self._busy_or_unreachable(error) from None
+
+    def _busy_or_unreachable(self, error: OperationalError) -> LcoError:
+        if "locked" in str(error).lower():
+            return LcoError("De databank is even bezet door veel tegelijk. Probeer het over een paar seconden opnieuw.")
+        return self._unreachable(error)
+
+    # ------------------------------------------------------------------ sessions
+
+    def create_session(
+        self,
+        kind: str = "lco",
+        *,
+        title: str = "",
+        casus: str | None = None,
+        min_group: int = DEFAULT_MIN_GROUP,
+        threshold: float = DEFAULT_ALERT_THRESHOLD,
+        instrument: Instrument | None = None,
+    ) -> NewSession:
+        """Open a new session with a fresh join code and facilitator secret.
+
+        Args:
+            kind: ``lco`` (one meeting) or ``reflectiedag``.
+            title: A short title for the facilitator (no names).
+            casus: A label that links follow-up LCOs of one casus (no names).
+            min_group: The smallest group shown in a reflectiedag session.
+            threshold: The alert threshold (points).
+            instrument: The instrument to use (default: the current instrument file).
+
+        Raises:
+            LcoError: For a wrong kind, group size, threshold or title.
+        """
+        if kind not in KINDS:
+            raise LcoError(f"‘{kind}’ is geen soort sessie; kies lco of reflectiedag.")
+        if isinstance(min_group, bool) or not isinstance(min_group, int) or not 1 <= min_group <= 100:  # noqa: PLR2004
+            raise LcoError(f"De kleinste groep moet een geheel getal van 1 tot 100 zijn, niet {min_group!r}.")
+        if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 < threshold <= 4:  # noqa: PLR2004
+            raise LcoError(f"De drempel voor een signaal moet groter dan 0 en hoogstens 4 zijn, niet {threshold!r}.")
+        title = title.strip()
+        casus = casus.strip() if casus else None
+        for what, value in (("titel", title), ("casus", casus or "")):
+            if len(value) > MAX_TITLE_LENGTH:
+                raise LcoError(f"De {what} is te lang (hoogstens {MAX_TITLE_LENGTH} tekens).")
+        used = instrument or load_instrument()
+        secret = "-".join(_random_code(4) for _ in range(4))
+        for _attempt in range(20):
+            code = _random_code(CODE_LENGTH)
+            try:
+                with self._write() as conn:
+                    row = {
+                        "code": code,
+                        "geheim_hash": _hash(secret),
+                        "soort": kind,
+                        "titel": title,
+                        "casus": casus,
+                        "instrument_versie": used.kenmerk,
+                        "instrument_json": used.to_json(),
+                        "min_groep": min_group,
+                        "drempel": float(threshold),
+                        "verborgen": "",
+                        "aangemaakt_op": _now(),
+                        "gesloten_op": None,
+                    }
+                    conn.execute(insert(sessions_table).values(**row))
+                return NewSession(self.session(code), secret)
+            except IntegrityError:
+                continue  # the code was taken; draw another
+        raise LcoError("Er kon geen nieuwe sessiecode gemaakt worden. Probeer het opnieuw.")
+
+    @staticmethod
+    def _to_session(row: Any) -> Sessie:
+        return Sessie(
+            id=row.id,
+            code=row.code,
+            soort=row.soort,
+            titel=row.titel,
+            casus=row.casus,
+            instrument_versie=row.instrument_versie,
+            instrument_json=row.instrument_json,
+            min_groep=row.min_groep,
+            drempel=row.drempel,
+            verborgen=frozenset(p for p in row.verborgen.split(",") if p),
+            aangemaakt_op=row.aangemaakt_op,
+            gesloten_op=row.gesloten_op,
+        )
+
+    def session(self, code: str) -> Sessie:
+        """Return the session with this join code.
+
+        Raises:
+            LcoError: When there is no such session.
+        """
+        wanted = normalise_code(code)
+        with self._read() as conn:
+            row = conn.execute(select(sessions_table).where(sessions_table.c.code == wanted)).first()
+        if row is None:
+            raise LcoError(
+                f"Er is geen sessie met de code ‘{code.strip()}’. Kijk de code na: ze heeft {CODE_LENGTH} tekens."
+            )
+        return self._to_session(row)
+
+    def session_for_secret(self, secret: str) -> Sessie:
+        """Return the session this facilitator secret opens.
+
+        Raises:
+            LcoError: When no session has this secret.
+        """
+        with self._read() as conn:
+            row = conn.execute(select(sessions_table).where(sessions_table.c.geheim_hash == _hash(secret))).first()
+        if row is None:
+            raise LcoError("Met dit geheim kan geen sessie geopend worden. Kijk het na (het heeft 16 tekens).")
+        return self._to_session(row)
+
+    def sessions_for_casus(self, casus: str) -> list[Sessie]:
+        """Return the sessions of one casus label, oldest first (for trends across follow-up LCOs)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(sessions_table)
+                .where(sessions_table.c.casus == casus.strip())
+                .order_by(sessions_table.c.aangemaakt_op, sessions_table.c.id)
+            ).all()
+        return [self._to_session(r) for r in rows]
+
+    def close_session(self, session_id: int) -> None:
+        """Close a session: its results stay, no new answers come in."""
+        with self._write() as conn:
+            conn.execute(
+                update(sessions_table)
+                .where(sessions_table.c.id == session_id, sessions_table.c.gesloten_op.is_(None))
+                .values(gesloten_op=_now())
+            )
+
+    def delete_session(self, session_id: int) -> int:
+        """Delete a session with all its respondents and answers; return how many respondents went."""
+        with self._write() as conn:
+            respondent_ids = select(respondents_table.c.id).where(respondents_table.c.sessie_id == session_id)
+            conn.execute(delete(answers_table).where(answers_table.c.invuller_id.in_(respondent_ids)))
+            gone = conn.execute(delete(respondents_table).where(respondents_table.c.sessie_id == session_id)).rowcount
+            conn.execute(delete(sessions_table).where(sessions_table.c.id == session_id))
+        return int(gone or 0)
+
+    def set_hidden(self, session_id: int, hidden: set[str] | frozenset[str]) -> None:
+        """Store which perspectives the facilitator hides (lco sessions)."""
+        unknown = set(hidden) - set(PERSPECTIVES)
+        if unknown:
+            raise LcoError(f"Onbekend perspectief: {', '.join(sorted(unknown))}.")
+        value = ",".join(p for p in PERSPECTIVES if p in hidden)
+        with self._write() as conn:
+            conn.execute(update(sessions_table).where(sessions_table.c.id == session_id).values(verborgen=value))
+
+    # ------------------------------------------------------------------ answers
+
+    def _open_session(self, conn: Connection, code: str) -> Sessie:
+        row = conn.execute(select(sessions_table).where(sessions_table.c.code == normalise_code(code))).first()
+        if row is None:
+            raise LcoError(
+                f"Er is geen sessie met de code ‘{code.strip()}’. Kijk de code na: ze heeft {CODE_LENGTH} tekens."
+            )
+        session = self._to_session(row)
+        if not session.is_open:
+            raise LcoError(f"De sessie {session.code} is gesloten: er kunnen geen antwoorden meer bij.")
+        return session
+
+    @staticmethod
+    def _check_key(key: str) -> None:
+        if not _KEY_PATTERN.match(key):
+            raise LcoError("Deze link is niet (meer) geldig. Open de pagina opnieuw met de code van de sessie.")
+
+    def _respondent(
+        self, conn: Connection, session: Sessie, key: str, perspective: str, source: str = "web"
+    ) -> tuple[int, str]:
+        """Return (id, perspective) of a respondent, creating it on its first answer."""
+        existing = self._existing(conn, session, key)
+        if existing is not None:
+            return existing
+        now = _now()
+        try:
+            with conn.begin_nested():
+                conn.execute(
+                    insert(respondents_table).values(
+                        sessie_id=session.id,
+                        sleutel=key,
+                        perspectief=perspective,
+                        bron=source,
+                        instrument_versie=session.instrument_versie,
+                        opmerking="",
+                        begonnen_op=now,
+                        bijgewerkt_op=now,
+                        afgerond_op=None,
+                    )
+                )
+        except IntegrityError:
+            pass  # the same browser sent twice at once: the other request created it
+        created = self._existing(conn, session, key)
+        if created is None:  # pragma: no cover - the insert or the other request made it
+            raise LcoError("Het antwoord kon niet bewaard worden. Probeer het opnieuw.")
+        return created
+
+    @staticmethod
+    def _existing(conn: Connection, session: Sessie, key: str) -> tuple[int, str] | None:
+        row = conn.execute(
+            select(respondents_table.c.id, respondents_table.c.perspectief).where(
+                respondents_table.c.sessie_id == session.id, respondents_table.c.sleutel == key
+            )
+        ).first()
+        return None if row is None else (int(row.id), str(row.perspectief))
+
+    @staticmethod
+    def _validated(session: Sessie, perspective: str, item_id: str, value: object) -> int | None:
+        instrument = session.instrument
+        part = instrument.perspective(perspective)
+        item = part.item(item_id)
+        if item is None:
+            owner = next((p for p, i in instrument.all_items() if i.id == item_id), None)
+            if owner is not None:
+                raise LcoError(
+                    f"De vraag ‘{item_id}’ hoort bij het perspectief {instrument.perspective(owner).label}, "
+                    f"niet bij {part.label}."
+                )
+            raise LcoError(f"De vraag ‘{item_id}’ bestaat niet in de vragenlijst van deze sessie.")
+        try:
+            score = check_answer(value)
+        except ValueError:
+            shown = "true" if value is True else "false" if value is False else repr(value).replace("'", '"')
+            raise LcoError(
+                f"Bij de vraag ‘{item_id}’ moet de score een geheel getal van 1 tot 5 zijn, "
+                f"of null voor ‘weet ik niet’; gevonden: {shown}."
+            ) from None
+        if score is None and not part.weet_ik_niet:
+            raise LcoError(f"Bij de vraag ‘{item_id}’ is ‘weet ik niet’ niet toegestaan voor {part.label}.")
+        return score
+
+    def _save(self, conn: Connection, respondent_id: int, item_id: str, score: int | None, version: str) -> None:
+        now = _now()
+        changed = conn.execute(
+            update(answers_table)
+            .where(answers_table.c.invuller_id == respondent_id, answers_table.c.item == item_id)
+            .values(waarde=score, instrument_versie=version, beantwoord_op=now)
+        ).rowcount
+        if not changed:
+            try:
+                with conn.begin_nested():
+                    conn.execute(
+                        insert(answers_table).values(
+                            invuller_id=respondent_id,
+                            item=item_id,
+                            waarde=score,
+                            instrument_versie=version,
+                            beantwoord_op=now,
+                        )
+                    )
+            except IntegrityError:
+                conn.execute(
+                    update(answers_table)
+                    .where(answers_table.c.invuller_id == respondent_id, answers_table.c.item == item_id)
+                    .values(waarde=score, instrument_versie=version, beantwoord_op=now)
+                )
+        conn.execute(update(respondents_table).where(respondents_table.c.id == respondent_id).values(bijgewerkt_op=now))
+
+    def record_answer(self, code: str, key: str, perspective: str, item_id: str, value: object) -> None:
+        """Save one answer as it is given (replacing an earlier answer to the same item).
+
+        Args:
+            code: The session's join code.
+            key: The respondent key the browser keeps.
+            perspective: The perspective the respondent chose (used on their first answer).
+            item_id: The item.
+            value: A score 1–5, or None for "weet ik niet".
+
+        Raises:
+            LcoError: Unknown or closed session, unknown item, an item of another
+                perspective, or a score that is not 1–5 / None.
+        """
+        self._check_key(key)
+        with self._write() as conn:
+            session = self._open_session(conn, code)
+            existing = self._existing(conn, session, key)
+            chosen = existing[1] if existing else _perspective(perspective)
+            score = self._validated(session, chosen, item_id, value)
+            respondent_id = existing[0] if existing else self._respondent(conn, session, key, chosen)[0]
+            self._save(conn, respondent_id, item_id, score, session.instrument_versie)
+
+    def record_remark(self, code: str, key: str, perspective: str, text: str) -> None:
+        """Save (or replace) a respondent's free-text remark.
+
+        Raises:
+            LcoError: For a closed session or a remark that is too long.
+        """
+        self._check_key(key)
+        remark = text.strip()
+        if len(remark) > MAX_REMARK_LENGTH:
+            raise LcoError(f"De opmerking is te lang ({len(remark)} tekens; hoogstens {MAX_REMARK_LENGTH}).")
+        with self._write() as conn:
+            session = self._open_session(conn, code)
+            respondent_id, _ = self._respondent(conn, session, key, _perspective(perspective))
+            conn.execute(
+                update(respondents_table)
+                .where(respondents_table.c.id == respondent_id)
+                .values(opmerking=remark, bijgewerkt_op=_now())
+            )
+
+    def finish(self, code: str, key: str, perspective: str) -> None:
+        """Mark a respondent as done ("verzenden"); pressing it again changes nothing."""
+        self._check_key(key)
+        with self._write() as conn:
+            session = self._open_session(conn, code)
+            respondent_id, _ = self._respondent(conn, session, key, _perspective(perspective))
+            now = _now()
+            conn.execute(
+                update(respondents_table)
+                .where(respondents_table.c.id == respondent_id, respondents_table.c.afgerond_op.is_(None))
+                .values(afgerond_op=now, bijgewerkt_op=now)
+            )
+
+    def submit(
+        self,
+        code: str,
+        perspective: str,
+        answers: Mapping[str, object],
+        remark: str | None = None,
+        *,
+        key: str | None = None,
+        source: str = "papier",
+    ) -> str:
+        """Store one respondent's answers at once (e.g. from paper); all or nothing.
+
+        Every answer is checked before anything is written; any problem stores nothing.
+
+        Returns:
+            The new respondent's key.
+
+        Raises:
+            LcoError: Listing every problem found, in Dutch.
+        """
+        wanted = _perspective(perspective)
+        if not isinstance(answers, Mapping) or not answers:
+            raise LcoError("Er staan geen antwoorden in: ‘antwoorden’ moet minstens één vraag met een score bevatten.")
+        if remark is not None and len(remark.strip()) > MAX_REMARK_LENGTH:
+            raise LcoError(f"De opmerking is te lang ({len(remark.strip())} tekens; hoogstens {MAX_REMARK_LENGTH}).")
+        new_key = key or new_respondent_key()
+        self._check_key(new_key)
+        with self._write() as conn:
+            session = self._open_session(conn, code)
+            problems, scores = [], {}
+            for item_id, value in answers.items():
+                try:
+                    scores[str(item_id)] = self._validated(session, wanted, str(item_id), value)
+                except LcoError as error:
+                    problems.append(str(error))
+            if problems:
+                raise LcoError("Er is niets opgeslagen:\n  - " + "\n  - ".join(problems))
+            respondent_id, _ = self._respondent(conn, session, new_key, wanted, source)
+            for item_id, score in scores.items():
+                self._save(conn, respondent_id, item_id, score, session.instrument_versie)
+            now = _now()
+            conn.execute(
+                update(respondents_table)
+                .where(respondents_table.c.id == respondent_id)
+                .values(opmerking=(remark or "").strip(), afgerond_op=now, bijgewerkt_op=now)
+            )
+        return new_key
+
+    # ------------------------------------------------------------------ reading
+
+    def respondents(self, session_id: int) -> list[RespondentRecord]:
+        """Return every respondent of a session with their answers, in the order they started."""
+        with self._read() as conn:
+            people = conn.execute(
+                select(respondents_table)
+                .where(respondents_table.c.sessie_id == session_id)
+                .order_by(respondents_table.c.begonnen_op, respondents_table.c.id)
+            ).all()
+            given = conn.execute(
+                select(answers_table.c.invuller_id, answers_table.c.item, answers_table.c.waarde)
+                .join(respondents_table, respondents_table.c.id == answers_table.c.invuller_id)
+                .where(respondents_table.c.sessie_id == session_id)
+                .order_by(answers_table.c.id)
+            ).all()
+        by_person: dict[int, dict[str, int | None]] = {}
+        for row in given:
+            by_person.setdefault(row.invuller_id, {})[row.item] = row.waarde
+        return [
+            RespondentRecord(
+                key=p.sleutel,
+                perspective=p.perspectief,
+                source=p.bron,
+                answers=by_person.get(p.id, {}),
+                remark=p.opmerking,
+                instrument_versie=p.instrument_versie,
+                started=p.begonnen_op,
+                finished=p.afgerond_op,
+            )
+            for p in people
+        ]
+
+    def respondent(self, code: str, key: str) -> RespondentRecord | None:
+        """Return one respondent of a session by key, or None when it has not answered yet."""
+        session = self.session(code)
+        with self._read() as conn:
+            person = conn.execute(
+                select(respondents_table).where(
+                    respondents_table.c.sessie_id == session.id, respondents_table.c.sleutel == key
+                )
+            ).first()
+            if person is None:
+                return None
+            given = conn.execute(
+                select(answers_table.c.item, answers_table.c.waarde)
+                .where(answers_table.c.invuller_id == person.id)
+                .order_by(answers_table.c.id)
+            ).all()
+        return RespondentRecord(
+            key=person.sleutel,
+            perspective=person.perspectief,
+            source=person.bron,
+            answers={row.item: row.waarde for row in given},
+            remark=person.opmerking,
+            instrument_versie=person.instrument_versie,
+            started=person.begonnen_op,
+            finished=person.afgerond_op,
+        )
+
+    def counts(self, session_id: int) -> dict[str, int]:
+        """Return the number of respondents per perspective (cheap enough to poll)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(respondents_table.c.perspectief, func.count())
+                .where(respondents_table.c.sessie_id == session_id)
+                .group_by(respondents_table.c.perspectief)
+            ).all()
+        found = {str(row[0]): int(row[1]) for row in rows}
+        return {p: found.get(p, 0) for p in PERSPECTIVES}
+
+    def fingerprint(self, session_id: int) -> tuple[object, ...]:
+        """Return something that changes whenever the session's answers, remarks or state change."""
+        with self._read() as conn:
+            people = conn.execute(
+                select(func.count(), func.max(respondents_table.c.bijgewerkt_op)).where(
+                    respondents_table.c.sessie_id == session_id
+                )
+            ).one()
+            state = conn.execute(
+                select(sessions_table.c.gesloten_op, sessions_table.c.verborgen).where(sessions_table.c.id == session_id)
+            ).first()
+        return (int(people[0]), people[1], None if state is None else tuple(state))
+
+    def exists(self, session_id: int) -> bool:
+        """Return whether a session still exists (it may have been deleted elsewhere)."""
+        with self._read() as conn:
+            return conn.execute(select(sessions_table.c.id).where(sessions_table.c.id == session_id)).first() is not None
+
+    def reload(self, session: Sessie) -> Sessie:
+        """Return the session as it is stored now (closed, hidden perspectives …)."""
+        return self.session(session.code)
