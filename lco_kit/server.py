@@ -16,6 +16,7 @@ import threading
 import time
 import urllib.request
 import webbrowser
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,20 +144,29 @@ def _prepend(path: str, existing: str | None) -> str:
     return path if not existing else os.pathsep.join([path, existing])
 
 
-def serve(port: int = 8866, *, open_browser: bool = True, lan: bool = False) -> None:
+def serve(
+    port: int = 8866,
+    *,
+    open_browser: bool = True,
+    lan: bool = False,
+    notebooks: Path | None = None,
+    extra_args: Sequence[str] = (),
+) -> None:
     """Serve the kit with Voilà until interrupted; print the start page's address.
 
     Args:
         port: The TCP port.
         open_browser: Open the start page in this computer's browser once it is ready.
         lan: Serve the room: listen on the local network, protected by a fresh token.
+        notebooks: Serve another folder of pages (benchmarks add a baseline page this way).
+        extra_args: More Voilà options (benchmarks compare kernel settings this way).
     """
     if lan:
         host, public_host, token = "0.0.0.0", lan_address(), secrets.token_urlsafe(9)  # noqa: S104
     else:
         host, public_host, token = "127.0.0.1", None, None
     check_port(host, port)
-    plan = plan_server(port, host, token=token, public_host=public_host)
+    plan = plan_server(port, host, notebooks, token=token, public_host=public_host)
     os.environ.update(plan.env)
     # jsonschema imports rfc3987_syntax for one IRI format check the kit never uses;
     # that import alone costs about two seconds of every start (jsonschema#1428).
@@ -166,7 +176,7 @@ def serve(port: int = 8866, *, open_browser: bool = True, lan: bool = False) -> 
 
     print("De kit start op… (stoppen: Ctrl+C)", flush=True)
     app = Voila.instance()
-    app.initialize(plan.argv)
+    app.initialize([*plan.argv, *extra_args])
     # jupyter_server renders its login page from its own (English) templates; the kit's
     # template folder goes first so the room sees a Dutch login page.
     app.tornado_settings = {**app.tornado_settings, "jinja2_env": _server_pages_env()}

@@ -18,13 +18,15 @@ import html
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 import ipywidgets as widgets
 
-from lco_kit.charts import Chart
 from lco_kit.errors import LcoError, log_unexpected
 from lco_kit.ui.texts import text
+
+if TYPE_CHECKING:
+    from lco_kit.charts import Chart
 
 __all__ = [
     "DownloadLink",

@@ -1,0 +1,129 @@
+"""Shared pieces of the benchmarks: a kit server for a folder, Chromium, and medians.
+
+Benchmarks report ratios measured in one run on one machine, never absolute times.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+BASELINE = "_baseline.ipynb"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def free_port() -> int:
+    """Return a free TCP port on localhost."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_ready(port: int, process: subprocess.Popen[bytes], timeout: float = 120) -> float:
+    """Poll the static probe until the server answers; return the seconds it took."""
+    started = time.perf_counter()
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError("server stopped while starting")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/static/voila.js", timeout=2):
+                return time.perf_counter() - started
+        except OSError:
+            if time.perf_counter() - started > timeout:
+                raise TimeoutError("server not ready") from None
+            time.sleep(0.05)
+
+
+def pages_with_baseline() -> Path:
+    """Return a temporary copy of notebooks/ with a one-cell Markdown page added."""
+    folder = Path(tempfile.mkdtemp(prefix="lco-bench-")) / "notebooks"
+    shutil.copytree(NOTEBOOKS, folder)
+    baseline = {
+        "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Basislijn\n", "Eén cel Markdown."]}],
+        "metadata": {
+            "title": "Basislijn",
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 4,
+    }
+    (folder / BASELINE).write_text(json.dumps(baseline), encoding="utf-8")
+    return folder
+
+
+@contextmanager
+def kit_server(folder: Path | None = None, extra_args: Sequence[str] = ()) -> Iterator[str]:
+    """Run the kit's server (as ``lco-kit start`` does) on a folder; yield its base URL."""
+    port = free_port()
+    code = (
+        "import sys; from pathlib import Path; from lco_kit import server; "
+        "server.serve(int(sys.argv[1]), open_browser=False, notebooks=Path(sys.argv[2]) if sys.argv[2] else None, "
+        "extra_args=sys.argv[3:])"
+    )
+    data = tempfile.mkdtemp(prefix="lco-bench-data-")
+    env = {**os.environ, "LCO_KIT_DATA_DIR": data}
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, str(port), str(folder or ""), *extra_args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    try:
+        wait_until_ready(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def median(values: Sequence[float]) -> float:
+    """Return the median."""
+    return statistics.median(values)
+
+
+def machine() -> str:
+    """Describe this machine in one line."""
+    cpus = os.cpu_count()
+    memory = ""
+    try:
+        total = int(
+            next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1]
+        )
+        memory = f", {total / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    return f"{platform.system()} {platform.machine()}, {cpus} cores{memory}, Python {platform.python_version()}"
+
+
+def chromium() -> str:
+    """Return the Chromium executable."""
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
+        if candidate and Path(candidate).exists():
+            return candidate
+    raise SystemExit("Chromium ontbreekt (make test installeert het).")
