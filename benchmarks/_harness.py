@@ -113,7 +113,7 @@ def machine() -> str:
     memory = ""
     try:
         total = int(
-            next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1]
+            next(row for row in Path("/proc/meminfo").read_text().splitlines() if row.startswith("MemTotal")).split()[1]
         )
         memory = f", {total / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration, ValueError):

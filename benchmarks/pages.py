@@ -51,11 +51,9 @@ def measure(extra_args: Sequence[str] = (), repeats: int = REPEATS) -> list[tupl
         for name in results:  # one warm-up load each
             time_to_usable(browser, f"{base}/voila/render/{name}", main_selector(folder, name))
         for _ in range(repeats):
-            for name in results:  # interleaved, so that drift hits every page alike
+            for name, values in results.items():  # interleaved, so that drift hits every page alike
                 time.sleep(1.0)  # let a preheated pool refill, as between people arriving
-                results[name].append(
-                    time_to_usable(browser, f"{base}/voila/render/{name}", main_selector(folder, name))
-                )
+                values.append(time_to_usable(browser, f"{base}/voila/render/{name}", main_selector(folder, name)))
         browser.close()
     baseline = median(results[BASELINE])
     return [(name, median(values), median(values) / baseline) for name, values in results.items()]

@@ -36,7 +36,30 @@ _EXPORTS = {
     "PdfDocument": "lco_kit.pdf",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "__version__",
+    "Chart",
+    "ContentError",
+    "ContentModel",
+    "ContentPart",
+    "LcoError",
+    "PageInfo",
+    "PdfDocument",
+    "Problem",
+    "bar_chart",
+    "code_list",
+    "content_files",
+    "content_path",
+    "gemeenten_in",
+    "line_chart",
+    "list_pages",
+    "load_model",
+    "lookup",
+    "lookup_gemeente",
+    "radar_chart",
+    "to_belgian_csv",
+    "to_xlsx",
+]
 
 
 def __getattr__(name: str) -> Any:

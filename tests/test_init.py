@@ -19,3 +19,8 @@ def test_importing_the_kit_does_not_load_matplotlib() -> None:
     code = "import sys, lco_kit, lco_kit.ui; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_all_names_are_exactly_the_lazy_exports() -> None:
+    """Is every lazily exported name listed in __all__, and nothing else?"""
+    assert set(lco_kit.__all__) == {"__version__", *lco_kit._EXPORTS}
