@@ -1,0 +1,1 @@
+"""Speed targets of the kit, measured as ratios in one run (outside ``make test``)."""

@@ -37,7 +37,6 @@ _EXPORTS = {
 }
 
 __all__ = [
-    "__version__",
     "Chart",
     "ContentError",
     "ContentModel",
@@ -46,6 +45,7 @@ __all__ = [
     "PageInfo",
     "PdfDocument",
     "Problem",
+    "__version__",
     "bar_chart",
     "code_list",
     "content_files",

@@ -1,0 +1,31 @@
+"""``python -m benchmarks`` (or ``make benchmark``): run every benchmark and print its table."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from benchmarks import pages, room, startup
+from benchmarks._harness import machine
+
+
+def main() -> int:
+    """Print the machine, then every table."""
+    print(f"Machine: {machine()}\n")
+    print("## Pagina's: tijd tot bruikbaar\n")
+    print(pages.report(pages.measure()))
+    print("\n## Opstarten\n")
+    print(startup.report(startup.measure()))
+    print("\n## Een zaal van 30 tegelijk\n")
+    print(room.report(room.measure()))
+    try:
+        registratie = importlib.import_module("benchmarks.registratie")
+    except ModuleNotFoundError:
+        return 0
+    print("\n## Registratie: 1 000 000 rijen\n")
+    registratie.main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
