@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 import ipywidgets as widgets
 
+from lco_kit.content import decode_text
 from lco_kit.errors import LcoError, log_unexpected
 from lco_kit.ui.texts import text
 
@@ -190,6 +191,14 @@ class UploadedFile:
     def size(self) -> int:
         """Return the size in bytes."""
         return len(self.data)
+
+    def text(self, *, allow_windows_1252: bool = False) -> str:
+        """Return the file as text, or raise a Dutch ContentError when it is not readable text.
+
+        Args:
+            allow_windows_1252: Accept Windows-1252 (spreadsheet exports) besides UTF-8/UTF-16.
+        """
+        return decode_text(self.data, self.name, allow_windows_1252=allow_windows_1252)
 
 
 class FileInput(widgets.VBox):

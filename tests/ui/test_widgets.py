@@ -123,3 +123,14 @@ def test_every_fixed_text_is_used_somewhere() -> None:
     unused = [key for key in _texts() if f'"{key}"' not in source and f"'{key}'" not in source]
     assert unused == []
     assert text("start_duur", minuten=5) == "ongeveer 5 minuten"
+
+
+def test_uploaded_file_text_refuses_a_wrong_encoding_in_dutch() -> None:
+    """Does an uploaded file in Windows-1252 get a Dutch message, unless the caller accepts it?"""
+    from lco_kit.errors import ContentError
+
+    upload = UploadedFile("casus.yaml", "titel: Financiën\n".encode("cp1252"))
+    with pytest.raises(ContentError, match="niet als UTF-8 opgeslagen"):
+        upload.text()
+    assert upload.text(allow_windows_1252=True) == "titel: Financiën\n"
+    assert UploadedFile("x.csv", "a;b\n".encode("utf-16")).text() == "a;b\n"
