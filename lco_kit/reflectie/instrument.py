@@ -21,7 +21,14 @@ from typing import Literal
 
 from pydantic import Field, StrictBool, ValidationError
 
-from lco_kit.content import ContentModel, ContentPart, content_path, load_yaml, translate_validation_error, validate_data
+from lco_kit.content import (
+    ContentModel,
+    ContentPart,
+    content_path,
+    load_yaml,
+    translate_validation_error,
+    validate_data,
+)
 from lco_kit.errors import ContentError, Problem, format_field
 from lco_kit.reflectie.scoring import ItemRule
 

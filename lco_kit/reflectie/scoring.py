@@ -219,7 +219,9 @@ def gaps(client: Mapping[str, float | None], professionals: Mapping[str, float |
     return result
 
 
-def alerts(gap_values: Mapping[str, float | None], threshold: float = DEFAULT_ALERT_THRESHOLD) -> dict[str, bool | None]:
+def alerts(
+    gap_values: Mapping[str, float | None], threshold: float = DEFAULT_ALERT_THRESHOLD
+) -> dict[str, bool | None]:
     """Return per dimension whether the client is lower than the professionals by at least the threshold.
 
     Args:

@@ -154,8 +154,8 @@ def _random_code(length: int) -> str:
 def _perspective(value: str) -> str:
     try:
         return perspective_code(value)
-    except ValueError as error:
-        raise LcoError(f"Het perspectief {error}") from None
+    except ValueError:
+        raise LcoError(f"Het perspectief ‘{value}’ bestaat niet; kies client, deelnemer of coordinator.") from None
 
 
 def new_respondent_key() -> str:
@@ -513,6 +513,15 @@ class ReflectieStore:
         with self._write() as conn:
             conn.execute(update(sessions_table).where(sessions_table.c.id == session_id).values(verborgen=value))
 
+    def set_threshold(self, session_id: int, threshold: float) -> None:
+        """Store the alert threshold the facilitator chose (points, above 0 and at most 4)."""
+        if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 < threshold <= 4:  # noqa: PLR2004
+            raise LcoError(f"De drempel voor een signaal moet groter dan 0 en hoogstens 4 zijn, niet {threshold!r}.")
+        with self._write() as conn:
+            conn.execute(
+                update(sessions_table).where(sessions_table.c.id == session_id).values(drempel=float(threshold))
+            )
+
     # ------------------------------------------------------------------ answers
 
     def _open_session(self, conn: Connection, code: str) -> Sessie:
@@ -805,14 +814,18 @@ class ReflectieStore:
                 )
             ).one()
             state = conn.execute(
-                select(sessions_table.c.gesloten_op, sessions_table.c.verborgen).where(sessions_table.c.id == session_id)
+                select(sessions_table.c.gesloten_op, sessions_table.c.verborgen).where(
+                    sessions_table.c.id == session_id
+                )
             ).first()
         return (int(people[0]), people[1], None if state is None else tuple(state))
 
     def exists(self, session_id: int) -> bool:
         """Return whether a session still exists (it may have been deleted elsewhere)."""
         with self._read() as conn:
-            return conn.execute(select(sessions_table.c.id).where(sessions_table.c.id == session_id)).first() is not None
+            return (
+                conn.execute(select(sessions_table.c.id).where(sessions_table.c.id == session_id)).first() is not None
+            )
 
     def reload(self, session: Sessie) -> Sessie:
         """Return the session as it is stored now (closed, hidden perspectives …)."""

@@ -1,0 +1,423 @@
+"""A session's results as people see them: scores with privacy applied, charts, PDF, exports, paper forms.
+
+:func:`build_report` is where the store's records, the scoring rules and the privacy rules
+meet. Everything else (the facilitator page, the PDF, the CSV/XLSX export) only reads a
+:class:`SessionReport`, so what is hidden on the projector is hidden in every export too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from matplotlib.patches import Circle
+
+from lco_kit.charts import Chart, bar_chart, new_figure, radar_chart
+from lco_kit.export import to_belgian_csv, to_xlsx
+from lco_kit.pdf import PdfDocument
+from lco_kit.reflectie.instrument import PERSPECTIVES, Instrument
+from lco_kit.reflectie.privacy import Visibility, visibility
+from lco_kit.reflectie.scoring import (
+    GroupMean,
+    Respondent,
+    SessionScores,
+    Trend,
+    alerts,
+    gaps,
+    score_session,
+    trends,
+)
+from lco_kit.reflectie.store import RespondentRecord, Sessie
+
+__all__ = [
+    "PROFESSIONALS_LABEL",
+    "SessionReport",
+    "build_report",
+    "casus_trend",
+    "export_bytes",
+    "export_rows",
+    "paper_pdf",
+    "report_charts",
+    "report_pdf",
+    "smiley_chart",
+    "summary_table",
+]
+
+PROFESSIONALS_LABEL = "Hulpverleners samen"
+KIND_LABELS = {"lco": "na één LCO", "reflectiedag": "reflectiedag"}
+WEET_IK_NIET = "weet ik niet"
+
+
+@dataclass(frozen=True)
+class SessionReport:
+    """One session's results, with the privacy rules already applied.
+
+    Attributes:
+        session: The session.
+        instrument: The instrument it was opened with.
+        counts: Perspective → respondents stored (shown or not).
+        finished: Perspective → respondents who pressed send.
+        visibility: Perspective → shown or hidden, and why.
+        scores: The scores over the shown groups only.
+        remarks: Perspective → remarks of shown groups (plain text, as typed).
+        suppressed: Dimension notes for values hidden because too few people gave one.
+        versions: Every instrument version found among the answers.
+    """
+
+    session: Sessie
+    instrument: Instrument
+    counts: dict[str, int]
+    finished: dict[str, int]
+    visibility: dict[str, Visibility]
+    scores: SessionScores
+    remarks: dict[str, list[str]]
+    suppressed: list[str] = field(default_factory=list)
+    versions: frozenset[str] = frozenset()
+
+    def label(self, perspective: str) -> str:
+        """Return a perspective's Dutch label."""
+        return self.instrument.perspective(perspective).label
+
+    def dimension_labels(self) -> list[str]:
+        """Return the short labels of the dimensions, in order."""
+        return [d.kort for d in self.instrument.dimensies]
+
+    @property
+    def shown(self) -> list[str]:
+        """Return the perspectives that are shown."""
+        return [p for p in PERSPECTIVES if self.visibility[p].shown]
+
+    def mean(self, perspective: str, dimension: str) -> float | None:
+        """Return a shown perspective's mean for one dimension (None when hidden or missing)."""
+        group = self.scores.means.get(perspective, {}).get(dimension)
+        return None if group is None else group.value
+
+
+def build_report(
+    session: Sessie, records: Sequence[RespondentRecord], *, threshold: float | None = None
+) -> SessionReport:
+    """Score a session's answers with the privacy rules applied.
+
+    Args:
+        session: The session.
+        records: Its respondents (from :meth:`ReflectieStore.respondents`).
+        threshold: The alert threshold (default: the session's own).
+
+    Returns:
+        The report; hidden groups enter no number and no remark.
+    """
+    instrument = session.instrument
+    counts = {p: sum(1 for r in records if r.perspective == p) for p in PERSPECTIVES}
+    finished = {p: sum(1 for r in records if r.perspective == p and r.finished) for p in PERSPECTIVES}
+    seen = visibility(session.soort, counts, min_group=session.min_groep, chosen=session.shown())
+    shown = [p for p in PERSPECTIVES if seen[p].shown]
+    known = {p: {i.id for i in instrument.perspective(p).items} for p in PERSPECTIVES}
+    respondents = [
+        Respondent(r.perspective, {k: v for k, v in r.answers.items() if k in known[r.perspective]}) for r in records
+    ]
+    scores = score_session(
+        respondents,
+        {p: instrument.rules(p) for p in PERSPECTIVES},
+        instrument.dimension_codes(),
+        threshold=session.drempel if threshold is None else threshold,
+        include=shown,
+    )
+    suppressed: list[str] = []
+    if session.soort == "reflectiedag":
+        scores, suppressed = _suppress_thin_means(scores, session.min_groep, instrument)
+    remarks = {p: [r.remark for r in records if r.perspective == p and r.remark.strip()] for p in shown}
+    return SessionReport(
+        session=session,
+        instrument=instrument,
+        counts=counts,
+        finished=finished,
+        visibility=seen,
+        scores=scores,
+        remarks=remarks,
+        suppressed=suppressed,
+        versions=frozenset(r.instrument_versie for r in records),
+    )
+
+
+def _suppress_thin_means(
+    scores: SessionScores, min_group: int, instrument: Instrument
+) -> tuple[SessionScores, list[str]]:
+    """Hide a mean that rests on fewer than ``min_group`` people, and the gap that uses it."""
+    notes = []
+    means = {}
+    for perspective, per_dimension in scores.means.items():
+        kept = {}
+        for dimension, group in per_dimension.items():
+            if group.value is not None and group.n < min_group:
+                notes.append(
+                    f"{instrument.perspective(perspective).label}, {instrument.dimension(dimension).kort}: "
+                    f"minder dan {min_group} antwoorden, niet getoond."
+                )
+                kept[dimension] = GroupMean(None, group.n)
+            else:
+                kept[dimension] = group
+        means[perspective] = kept
+    professionals = {
+        d: GroupMean(None, g.n) if g.value is not None and g.n < min_group else g
+        for d, g in scores.professionals.items()
+    }
+    client = means.get("client", {})
+    gap_values = gaps(
+        {d: client[d].value if d in client else None for d in scores.dimensions},
+        {d: professionals[d].value for d in scores.dimensions},
+    )
+    thinned = replace(
+        scores,
+        means=means,
+        professionals=professionals,
+        gaps=gap_values,
+        alerts=alerts(gap_values, scores.threshold),
+    )
+    return thinned, notes
+
+
+def casus_trend(reports: Sequence[SessionReport]) -> dict[str, Trend]:
+    """Return the client–professional gap per dimension across follow-up LCOs, oldest first."""
+    if not reports:
+        return {}
+    dimensions = reports[-1].instrument.dimension_codes()
+    return trends([r.scores.gaps for r in reports], dimensions)
+
+
+# ---------------------------------------------------------------- charts
+
+
+def _number(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    return text.replace(".", ",")
+
+
+def report_charts(report: SessionReport) -> list[Chart]:
+    """Return the charts of a session: one per shown perspective, the gap, and the radar.
+
+    Hidden groups have no chart; the gap chart exists only when the client group is shown.
+    """
+    labels = report.dimension_labels()
+    dims = report.scores.dimensions
+    charts = []
+    for perspective in report.shown:
+        values = [report.mean(perspective, d) for d in dims]
+        count = report.scores.counts.get(perspective, 0)
+        if not any(v is not None for v in values):
+            continue
+        charts.append(
+            bar_chart(
+                labels,
+                values,
+                f"{report.label(perspective)} (n = {count})",
+                value_label="gemiddelde score (1 tot 5)",
+                limits=(0, 5.4),
+            )
+        )
+    if "client" in report.shown and any(g is not None for g in report.scores.gaps.values()):
+        gap_values = [report.scores.gaps[d] for d in dims]
+        flagged = [bool(report.scores.alerts[d]) for d in dims]
+        alerted = [label for label, flag in zip(labels, flagged, strict=True) if flag]
+        described = "; ".join(
+            f"{label}: {'geen waarde' if g is None else _number(g, signed=True)}"
+            for label, g in zip(labels, gap_values, strict=True)
+        )
+        alert_text = f" Signaal bij: {', '.join(alerted)}." if alerted else " Geen signalen."
+        charts.append(
+            bar_chart(
+                labels,
+                gap_values,
+                "Verschil: cliënt min hulpverleners",
+                value_label="punten (negatief: de cliënt is minder tevreden)",
+                highlight=flagged,
+                limits=(-4.4, 4.4),
+                alt=(
+                    f"Staafdiagram ‘Verschil: cliënt min hulpverleners’. {described}. Signaal bij een verschil "
+                    f"van {_number(report.scores.threshold)} punt of meer.{alert_text}"
+                ),
+            )
+        )
+    series = {
+        report.label(p): [report.mean(p, d) for d in dims]
+        for p in report.shown
+        if any(report.mean(p, d) is not None for d in dims)
+    }
+    if series:
+        charts.append(radar_chart(labels, series, "Alle dimensies samen"))
+    return charts
+
+
+def smiley_chart(labels: Sequence[str]) -> Chart:
+    """Return the five faces of the client scale with their words (for the paper version)."""
+    figure = new_figure(8.0, 2.0)
+    ax = figure.add_subplot()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(-1.6, 1.2)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    for index, label in enumerate(labels):
+        x = 1 + 2 * index
+        ax.add_patch(Circle((x, 0.2), 0.8, fill=False, linewidth=2.5, color="#1d1d1b"))
+        for eye in (-0.3, 0.3):
+            ax.add_patch(Circle((x + eye, 0.45), 0.09, color="#1d1d1b"))
+        curve = (index - 2) * 0.35
+        xs = [x - 0.4 + 0.8 * step / 20 for step in range(21)]
+        ys = [-0.2 + curve * ((px - x) ** 2 - 0.16) for px in xs]
+        ax.plot(xs, ys, color="#1d1d1b", linewidth=2.5)
+        ax.text(x, -1.15, label, ha="center", va="center", fontsize=12)
+    words = ", ".join(f"{i} = {label}" for i, label in enumerate(labels, start=1))
+    alt = f"Vijf gezichtjes van heel ontevreden tot heel tevreden: {words}."
+    return Chart(figure, alt)
+
+
+# ---------------------------------------------------------------- tables, PDF, export
+
+
+def _summary_rows(report: SessionReport) -> list[list[str]]:
+    rows = []
+    for dimension in report.instrument.dimensies:
+        code = dimension.code
+        row = [dimension.kort]
+        row += [_number(report.mean(p, code)) if report.visibility[p].shown else "verborgen" for p in PERSPECTIVES]
+        row.append(_number(report.scores.professionals[code].value))
+        row.append(_number(report.scores.gaps[code], signed=True))
+        row.append("signaal" if report.scores.alerts[code] else "")
+        rows.append(row)
+    return rows
+
+
+SUMMARY_HEADERS = ("Dimensie", "Cliënt", "Deelnemers", "Coördinator", "Samen", "Verschil", "Signaal")
+
+
+def summary_table(report: SessionReport) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Return the headers and rows of the summary table (means, gap, alert per dimension)."""
+    return SUMMARY_HEADERS, _summary_rows(report)
+
+
+def report_pdf(report: SessionReport, trend: Mapping[str, Trend] | None = None) -> bytes:
+    """Return the session's report as a PDF (privacy rules applied, remarks as plain text)."""
+    session = report.session
+    title = f"Reflectie: {session.titel}" if session.titel else "Reflectie: wanneer is het een goed LCO geweest?"
+    doc = PdfDocument(title, subtitle=f"Sessie {session.code} · {KIND_LABELS.get(session.soort, session.soort)}")
+    doc.key_values(
+        [
+            ("Vragenlijst", f"{report.instrument.titel}, versie {session.instrument_versie}"),
+            *[
+                (report.label(p), f"{report.counts[p]} invuller(s), {report.finished[p]} verzonden")
+                for p in PERSPECTIVES
+            ],
+            ("Signaal", f"bij een verschil van {_number(report.scores.threshold)} punt of meer"),
+        ]
+    )
+    hidden = [v for v in report.visibility.values() if not v.shown and report.counts[v.perspective]]
+    if hidden:
+        doc.paragraph(
+            "Niet getoond: " + "; ".join(f"{report.label(v.perspective)} ({v.reason})" for v in hidden) + ".",
+            italic=True,
+        )
+    doc.heading("Gemiddelden per dimensie")
+    headers, rows = summary_table(report)
+    doc.table(headers, rows, widths=(40, 18, 26, 26, 18, 20, 20))
+    doc.paragraph("Samen: alle deelnemers en coördinatoren samen, elke invuller telt één keer.", italic=True)
+    for note in report.suppressed:
+        doc.paragraph(note, italic=True)
+    doc.heading("Grafieken")
+    for chart in report_charts(report):
+        doc.chart(chart)
+    if trend:
+        doc.heading("Verloop over de opvolg-LCO's (verschil cliënt min hulpverleners)")
+        trend_rows = [
+            [
+                report.instrument.dimension(code).kort,
+                " → ".join(_number(v, signed=True) for v in item.values),
+                _number(item.change, signed=True),
+            ]
+            for code, item in trend.items()
+        ]
+        doc.table(("Dimensie", "Per LCO, in volgorde", "Verandering sinds het eerste"), trend_rows, widths=(50, 80, 44))
+    doc.heading("Opmerkingen")
+    any_remark = False
+    for perspective in report.shown:
+        remarks = report.remarks.get(perspective, [])
+        if remarks:
+            any_remark = True
+            doc.heading(report.label(perspective), level=2)
+            doc.bullets(remarks)
+    if not any_remark:
+        doc.paragraph("Er zijn geen opmerkingen om te tonen.", italic=True)
+    return doc.to_bytes()
+
+
+def export_rows(
+    report: SessionReport, records: Sequence[RespondentRecord]
+) -> tuple[list[dict[str, object]], dict[str, int]]:
+    """Return one row per shown respondent, and per hidden perspective how many were left out.
+
+    Columns: session, perspective, source, sent, instrument version, one score per dimension,
+    one answer per item (``weet ik niet`` for null, empty when not answered), the remark.
+    """
+    instrument = report.instrument
+    shown = set(report.shown)
+    left_out = {p: report.counts[p] for p in PERSPECTIVES if p not in shown and report.counts[p]}
+    included = [r for r in records if r.perspective in shown]
+    items = [(p, item) for p, item in instrument.all_items() if p in shown]
+    rows: list[dict[str, object]] = []
+    for record, scores in zip(included, report.scores.respondents, strict=True):
+        row: dict[str, object] = {
+            "sessie": report.session.code,
+            "perspectief": report.label(record.perspective),
+            "bron": record.source,
+            "verzonden": record.finished is not None,
+            "vragenlijst": record.instrument_versie,
+        }
+        for dimension in instrument.dimensies:
+            row[f"score {dimension.kort}"] = scores.get(dimension.code)
+        for perspective, item in items:
+            if perspective != record.perspective or item.id not in record.answers:
+                row[item.id] = None
+            else:
+                value = record.answers[item.id]
+                row[item.id] = WEET_IK_NIET if value is None else value
+        row["opmerking"] = record.remark
+        rows.append(row)
+    return rows, left_out
+
+
+def export_bytes(report: SessionReport, records: Sequence[RespondentRecord], suffix: str) -> bytes:
+    """Return the export as ``.csv`` (Belgian Excel) or ``.xlsx`` bytes."""
+    rows, _ = export_rows(report, records)
+    if not rows:
+        rows = [{"sessie": report.session.code, "opmerking": "nog geen antwoorden om te tonen"}]
+    if suffix == ".xlsx":
+        return to_xlsx(rows, sheet="Reflectie")
+    return to_belgian_csv(rows)
+
+
+def paper_pdf(instrument: Instrument, perspective: str) -> bytes:
+    """Return the printable paper version of one perspective's questionnaire."""
+    part = instrument.perspective(perspective)
+    doc = PdfDocument(instrument.titel, subtitle=f"Papieren versie voor: {part.label}")
+    doc.paragraph(part.inleiding)
+    doc.paragraph("Zet bij elke zin één kruisje. Je naam hoef je nergens te schrijven.")
+    labels = [point.label for point in part.schaal]
+    if perspective == "client":
+        doc.chart(smiley_chart(labels), width=150)
+    headers = ["Nr.", "Vraag", *labels]
+    if part.weet_ik_niet:
+        headers.append("Weet ik niet")
+    answer_width = 119 / (len(headers) - 2)
+    rows = [[str(n), item.tekst, *["☐"] * (len(headers) - 2)] for n, item in enumerate(part.items, start=1)]
+    doc.table(headers, rows, widths=(9, 46, *[answer_width] * (len(headers) - 2)))
+    doc.heading("Heb je nog iets te zeggen?", level=2)
+    doc.paragraph("\n\n\n\n")
+    doc.page_break()
+    doc.heading("Voor de begeleider", level=2)
+    doc.paragraph(
+        "Typ de antwoorden over in een JSON-bestand en sla ze op met "
+        f"‘lco-kit reflectie submit CODE --perspectief {perspective} --antwoorden BESTAND.json’. "
+        "Gebruik per vraag het nummer hieronder; null betekent ‘weet ik niet’."
+    )
+    doc.table(("Nr.", "Vraag-id"), [[str(n), item.id] for n, item in enumerate(part.items, start=1)], widths=(15, 60))
+    return doc.to_bytes()
