@@ -158,12 +158,30 @@ def open_page(page: Page, base_url: str, name: str) -> OpenedPage:
     return opened
 
 
-def screenshot(page: Page, name: str) -> Path:
-    """Save a full-page screenshot under test-artifacts/screenshots/."""
+DOCS_IMAGES = ROOT / "docs" / "img"
+
+
+def screenshot(page: Page, name: str, *, for_docs: bool = False) -> Path:
+    """Save a screenshot of the whole page under test-artifacts/screenshots/.
+
+    Voilà scrolls inside ``#rendered_cells``, not the document, so the viewport is made as
+    tall as the content for the picture. With ``for_docs`` the picture also goes to
+    ``docs/img/`` (the facilitator guide uses it), so the guide's pictures never go stale.
+    """
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
+    viewport = page.viewport_size or {"width": 1280, "height": 900}
+    content = page.evaluate(
+        "() => { const el = document.getElementById('rendered_cells');"
+        " return el ? el.scrollHeight + el.getBoundingClientRect().top : document.body.scrollHeight; }"
+    )
+    page.set_viewport_size({"width": viewport["width"], "height": max(viewport["height"], min(int(content), 6000))})
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(viewport)
+    if for_docs:
+        DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
+        (DOCS_IMAGES / f"{name}.png").write_bytes(path.read_bytes())
     return path
 
 

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 def test_page_renders_in_dutch_offline_and_accessible(page: Page, base_url: str, name: str) -> None:
     """Does the page show its title, no error or English text, load nothing from outside, and pass axe?"""
     opened = open_page(page, base_url, name)
-    screenshot(page, Path(name).stem)
+    screenshot(page, f"pagina-{Path(name).stem}", for_docs=True)
     title = page_metadata(name)["title"]
     assert page.title() == title
     body = page.inner_text("body")
