@@ -1,0 +1,383 @@
+"""The casus format: an anonymised client situation with the providers around it.
+
+A casus file is YAML, validated by :class:`Casus` (unknown keys refused, every error in
+Dutch with its line and field). The format is described for facilitators in
+``docs/casus-formaat.md``; field names follow the method's own words.
+
+Rules that span fields are validators here, each with a Dutch sentence:
+
+- without the client's consent there is no LCO (``toestemming`` must be true);
+- ids of providers are unique, and every reference to a provider (``aanvrager``,
+  ``niet_delen``, ``opstelling``, ``vorige_lco``) names an existing one;
+- the coördinator is neutral: not one of the providers;
+- minors are 0–17, and only a child old enough takes part in the meeting itself;
+- life domains, sectors, knelpunten and the aanvrager come from the shared code lists.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, field_validator, model_validator
+
+from lco_kit.casus._codes import Aanvrager, Datum, Id, Knelpuntsoort, Levensdomein, Sector, Tekst
+from lco_kit.casus.profiles import find_profile
+from lco_kit.codes import code_list, lookup_gemeente, normalize
+from lco_kit.content import ContentModel, ContentPart
+
+__all__ = [
+    "ADULT_AGE",
+    "MIN_PARTICIPATION_AGE",
+    "PRESUMED_CAPABLE_AGE",
+    "AanvraagInfo",
+    "Afspraak",
+    "Casus",
+    "Client",
+    "Coordinator",
+    "Hulpverlener",
+    "Knelpunt",
+    "LevensdomeinScore",
+    "Minderjarige",
+    "NietDelen",
+    "Opstelling",
+    "VorigeLco",
+]
+
+ADULT_AGE = 18
+PRESUMED_CAPABLE_AGE = 12
+"""From this age the decree on minors' legal position in youth care presumes a minor capable."""
+MIN_PARTICIPATION_AGE = 10
+"""The kit's lower limit for a child taking part in the meeting itself (younger children's
+views come in through a parent or the spilfiguur). Below :data:`PRESUMED_CAPABLE_AGE` it
+depends on maturity; the kit does not let a younger child sit at the table in a casus."""
+
+Nabijheid = Literal["dichtbij", "regelmatig", "op afstand"]
+Status = Literal["open", "bezig", "gedaan", "niet gelukt"]
+Herkomst = Literal["verzonnen", "gesimuleerd", "geanonimiseerd"]
+
+CLIENT_WORDS = {"client": "client", "coordinator": "coordinator", "spilfiguur": "spilfiguur"}
+"""Who else can carry an agreement besides a provider (written with or without accents)."""
+
+
+def _year_as_text(value: object) -> object:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _text_as_list(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+TextList = Annotated[tuple[Tekst, ...], BeforeValidator(_text_as_list)]
+"""A list of texts; a single text is read as a list of one."""
+IdList = Annotated[tuple[Id, ...], BeforeValidator(_text_as_list)]
+
+
+def _check_since(value: str) -> str:
+    if not re.fullmatch(r"(19|20)\d{2}(-(0[1-9]|1[0-2]))?", value):
+        raise ValueError(f"verwacht een jaar (2021) of een jaar en maand (2021-09), gevonden: ‘{value}’.")
+    return value
+
+
+Sinds = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_check_since)]
+
+
+class Minderjarige(ContentPart):
+    """A minor in the client's household.
+
+    Attributes:
+        pseudoniem: A made-up first name.
+        leeftijd: Age in years (0–17).
+        relatie: How the minor is related to the client (``dochter``, ``broer``…).
+        neemt_deel: Whether the minor takes part in the meeting itself.
+    """
+
+    pseudoniem: Tekst
+    leeftijd: int = Field(ge=0, le=ADULT_AGE - 1)
+    relatie: str | None = None
+    neemt_deel: StrictBool = False
+
+    @property
+    def oud_genoeg(self) -> bool:
+        """Return True when the minor is presumed capable of taking part (12 or older)."""
+        return self.leeftijd >= PRESUMED_CAPABLE_AGE
+
+    @model_validator(mode="after")
+    def _old_enough_to_take_part(self) -> Minderjarige:
+        if self.neemt_deel and self.leeftijd < MIN_PARTICIPATION_AGE:
+            raise ValueError(
+                f"{self.pseudoniem} is {self.leeftijd} jaar. In een casus van de kit neemt een kind pas vanaf "
+                f"{MIN_PARTICIPATION_AGE} jaar zelf deel aan het overleg (afhankelijk van leeftijd en maturiteit; "
+                f"vanaf {PRESUMED_CAPABLE_AGE} jaar wordt het bekwaam geacht). Zet ‘neemt_deel: false’ en breng "
+                "het perspectief van het kind in via de ouder of de spilfiguur."
+            )
+        return self
+
+
+class Client(ContentPart):
+    """The person (or family) the LCO is about, under a pseudonym.
+
+    Give ``leeftijd`` or ``leeftijdsgroep`` (``40-49``, ``80+``), not both.
+    """
+
+    pseudoniem: Tekst
+    leeftijd: int | None = Field(default=None, ge=ADULT_AGE, le=110)
+    leeftijdsgroep: str | None = Field(default=None, pattern=r"^(1[89]|[2-9]\d)(-[2-9]\d|\+)$")
+    huishouden: Tekst
+    minderjarigen: tuple[Minderjarige, ...] = ()
+    thuistaal: str | None = None
+    tolk_nodig: StrictBool = False
+    vertrouwenspersoon: str | None = None
+
+    @model_validator(mode="after")
+    def _one_age(self) -> Client:
+        if self.leeftijd is None and self.leeftijdsgroep is None:
+            raise ValueError("geef de leeftijd van de cliënt (‘leeftijd: 34’) of een leeftijdsgroep (‘40-49’).")
+        if self.leeftijd is not None and self.leeftijdsgroep is not None:
+            raise ValueError("geef ‘leeftijd’ of ‘leeftijdsgroep’, niet allebei.")
+        names = [normalize(m.pseudoniem) for m in self.minderjarigen]
+        if len(set(names)) != len(names):
+            raise ValueError("twee minderjarigen hebben hetzelfde pseudoniem; geef elk een eigen naam.")
+        return self
+
+    @property
+    def leeftijd_tekst(self) -> str:
+        """Return the age as a person reads it (``34 jaar`` or ``80+``)."""
+        return f"{self.leeftijd} jaar" if self.leeftijd is not None else f"{self.leeftijdsgroep} jaar"
+
+
+class LevensdomeinScore(ContentPart):
+    """One life domain: its score on the kit's 1–5 scale, the situation, the strengths."""
+
+    domein: Levensdomein
+    score: int = Field(ge=1, le=5)
+    situatie: Tekst
+    sterktes: TextList = ()
+
+
+class Hulpverlener(ContentPart):
+    """A provider already involved with the client.
+
+    Attributes:
+        id: A short name other fields use to refer to this provider.
+        naam: A made-up first name of the worker (optional).
+        dienst: The service (``CAW Limburg, schuldhulp``).
+        sector: The sector, from the code list.
+        rol: The worker's role (``maatschappelijk werker``).
+        sinds: Since when (``2021`` or ``2021-09``).
+        nabijheid: How close to the client: dichtbij, regelmatig or op afstand.
+        visie: How this service sees the situation.
+        zorg: What this service worries about.
+    """
+
+    id: Id
+    naam: str | None = None
+    dienst: Tekst
+    sector: Sector
+    rol: Tekst
+    sinds: Sinds
+    nabijheid: Nabijheid
+    visie: Tekst
+    zorg: Tekst
+
+
+class AanvraagInfo(ContentPart):
+    """Who asked for the LCO, and why."""
+
+    soort: Aanvrager
+    hulpverlener: Id | None = None
+    reden: str | None = None
+
+
+class Knelpunt(ContentPart):
+    """A structural bottleneck: a wall that does not move however hard the client tries."""
+
+    categorie: Knelpuntsoort
+    omschrijving: Tekst
+
+
+class NietDelen(ContentPart):
+    """Something the client does not want discussed in the meeting."""
+
+    onderwerp: Tekst
+    reden: str | None = None
+    bekend_bij: IdList = ()
+
+
+class Coordinator(ContentPart):
+    """The neutral coördinator: not involved as a provider for this client."""
+
+    dienst: Tekst
+    naam: str | None = None
+
+
+def _coordinator_as_mapping(value: object) -> object:
+    return {"dienst": value} if isinstance(value, str) else value
+
+
+class Opstelling(ContentPart):
+    """Who coordinates, and whom the client chose as spilfiguur (a provider id)."""
+
+    coordinator: Annotated[Coordinator | None, BeforeValidator(_coordinator_as_mapping)] = None
+    spilfiguur: Id | None = None
+
+
+class Afspraak(ContentPart):
+    """An agreement from an earlier LCO: what, who, by when, and how it went."""
+
+    wat: Tekst
+    wie: Tekst
+    tegen_wanneer: Datum
+    status: Status = "open"
+
+
+class VorigeLco(ContentPart):
+    """The earlier LCO this casus follows up."""
+
+    datum: Datum | None = None
+    afspraken: tuple[Afspraak, ...] = Field(min_length=1)
+
+
+class Casus(ContentModel):
+    """A casus file: one client situation, anonymised, with the providers around it."""
+
+    id: Id
+    titel: Tekst
+    samenvatting: Tekst
+    profiel: str
+    herkomst: Herkomst = "verzonnen"
+    gemeente: str | None = None
+    client: Client
+    toestemming: StrictBool
+    hulpvraag: Tekst
+    wat_goed_gaat: Annotated[TextList, Field(min_length=1)]
+    levensdomeinen: tuple[LevensdomeinScore, ...] = Field(min_length=1)
+    hulpverleners: tuple[Hulpverlener, ...] = Field(min_length=2)
+    aanvrager: AanvraagInfo
+    knelpunten: tuple[Knelpunt, ...] = Field(min_length=1)
+    niet_delen: tuple[NietDelen, ...] = ()
+    opstelling: Opstelling | None = None
+    vorige_lco: VorigeLco | None = None
+
+    @field_validator("profiel")
+    @classmethod
+    def _known_profile(cls, value: str) -> str:
+        return find_profile(value).code
+
+    @field_validator("toestemming")
+    @classmethod
+    def _consent(cls, value: bool) -> bool:
+        if not value:
+            raise ValueError(
+                "zonder toestemming van de cliënt is er geen LCO. Zet ‘toestemming: true’ pas als de cliënt "
+                "akkoord gaat met het overleg."
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _references(self) -> Casus:
+        ids = [h.id for h in self.hulpverleners]
+        doubles = sorted({i for i in ids if ids.count(i) > 1})
+        if doubles:
+            raise ValueError(f"deze id’s van hulpverleners komen twee keer voor: {', '.join(doubles)}.")
+        domains = [d.domein for d in self.levensdomeinen]
+        doubles = sorted({d for d in domains if domains.count(d) > 1})
+        if doubles:
+            labels = ", ".join(code_list("levensdomeinen").label(d) for d in doubles)
+            raise ValueError(f"deze levensdomeinen staan er twee keer in: {labels}. Voeg ze samen.")
+        known = ", ".join(ids)
+
+        def must_exist(ref: str, where: str) -> None:
+            if ref not in ids:
+                raise ValueError(
+                    f"{where} verwijst naar ‘{ref}’, maar er is geen hulpverlener met die id (wel: {known})."
+                )
+
+        if self.aanvrager.hulpverlener is not None:
+            if self.aanvrager.soort == "client":
+                raise ValueError("de cliënt vroeg het LCO zelf aan: laat ‘aanvrager → hulpverlener’ dan weg.")
+            must_exist(self.aanvrager.hulpverlener, "aanvrager → hulpverlener")
+        for item in self.niet_delen:
+            for ref in item.bekend_bij:
+                must_exist(ref, "niet_delen → bekend_bij")
+        if self.opstelling is not None:
+            if self.opstelling.spilfiguur is not None:
+                must_exist(self.opstelling.spilfiguur, "opstelling → spilfiguur")
+            self._neutral_coordinator()
+        if self.vorige_lco is not None:
+            for afspraak in self.vorige_lco.afspraken:
+                if afspraak.wie not in ids and normalize(afspraak.wie) not in CLIENT_WORDS:
+                    raise ValueError(
+                        f"vorige_lco → afspraken: ‘{afspraak.wie}’ is geen hulpverlener van deze casus. Schrijf bij "
+                        f"‘wie’ de id van een hulpverlener ({known}), of ‘cliënt’, ‘coördinator’ of ‘spilfiguur’."
+                    )
+        return self
+
+    def _neutral_coordinator(self) -> None:
+        coordinator = self.opstelling.coordinator if self.opstelling else None
+        if coordinator is None:
+            return
+        for provider in self.hulpverleners:
+            same_service = normalize(coordinator.dienst) in {normalize(provider.dienst), normalize(provider.id)}
+            same_person = (
+                coordinator.naam is not None
+                and provider.naam is not None
+                and normalize(coordinator.naam) == normalize(provider.naam)
+            )
+            if same_service or same_person:
+                who = coordinator.naam or coordinator.dienst
+                raise ValueError(
+                    f"de coördinator is neutraal en helpt de cliënt niet zelf, maar ‘{who}’ is ook hulpverlener "
+                    f"‘{provider.id}’. Kies een coördinator buiten de hulpverleners "
+                    "(bijvoorbeeld de LCO-coördinatie van het OCMW, apart van de sociale dienst)."
+                )
+
+    # ------------------------------------------------------------ reading helpers
+
+    def provider(self, provider_id: str) -> Hulpverlener:
+        """Return the provider with this id.
+
+        Raises:
+            KeyError: When there is none.
+        """
+        for provider in self.hulpverleners:
+            if provider.id == provider_id:
+                return provider
+        raise KeyError(provider_id)
+
+    @property
+    def spilfiguur(self) -> Hulpverlener | None:
+        """Return the provider the client chose as spilfiguur, if chosen."""
+        if self.opstelling is None or self.opstelling.spilfiguur is None:
+            return None
+        return self.provider(self.opstelling.spilfiguur)
+
+    @property
+    def problem_domains(self) -> list[LevensdomeinScore]:
+        """Return the life domains with a score of 3 or lower (help needed or fragile)."""
+        return [d for d in self.levensdomeinen if d.score <= 3]  # noqa: PLR2004  (3 = wankel evenwicht)
+
+    def aandachtspunten(self) -> list[str]:
+        """Return notes that do not make the casus invalid but a coördinator would raise.
+
+        Returns:
+            Dutch sentences; empty when there is nothing to note.
+        """
+        notes = []
+        if len(self.hulpverleners) < 3 and len(self.problem_domains) < 3:  # noqa: PLR2004  (the indication)
+            notes.append(
+                "Een LCO is vooral zinvol als drie of meer hulpverleners betrokken zijn of als er op drie of meer "
+                f"levensdomeinen problemen zijn. Deze casus heeft {len(self.hulpverleners)} hulpverleners en "
+                f"{len(self.problem_domains)} levensdomeinen met een score van 3 of lager."
+            )
+        if self.gemeente is not None:
+            match = lookup_gemeente(self.gemeente)
+            if match.waarschuwing:
+                notes.append(match.waarschuwing)
+        spil = self.spilfiguur
+        if spil is not None and spil.nabijheid == "op afstand":
+            notes.append(
+                f"De spilfiguur staat dicht bij de cliënt, maar {spil.naam or spil.id} ({spil.dienst}) ziet de "
+                "cliënt eerder op afstand. Kiest de cliënt bewust voor deze persoon?"
+            )
+        return notes
