@@ -7,35 +7,48 @@
 - :mod:`~lco_kit.reflectie.report`: results with privacy applied, charts, PDF, exports, paper forms.
 """
 
-from lco_kit.reflectie.instrument import PERSPECTIVES, Instrument, load_instrument, perspective_code
-from lco_kit.reflectie.privacy import DEFAULT_MIN_GROUP, Visibility, visibility
-from lco_kit.reflectie.report import (
-    SessionReport,
-    build_report,
-    casus_trend,
-    export_bytes,
-    export_rows,
-    paper_pdf,
-    report_charts,
-    report_pdf,
-    summary_table,
-)
-from lco_kit.reflectie.scoring import (
-    DEFAULT_ALERT_THRESHOLD,
-    GroupMean,
-    ItemRule,
-    Respondent,
-    SessionScores,
-    Trend,
-    alerts,
-    counted_score,
-    gaps,
-    group_means,
-    respondent_scores,
-    score_session,
-    trends,
-)
-from lco_kit.reflectie.store import NewSession, ReflectieStore, RespondentRecord, Sessie, new_respondent_key
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Names are imported when first used (PEP 562): the store does not pay for matplotlib.
+_EXPORTS = {
+    "PERSPECTIVES": "lco_kit.reflectie.instrument",
+    "Instrument": "lco_kit.reflectie.instrument",
+    "load_instrument": "lco_kit.reflectie.instrument",
+    "perspective_code": "lco_kit.reflectie.instrument",
+    "DEFAULT_MIN_GROUP": "lco_kit.reflectie.privacy",
+    "Visibility": "lco_kit.reflectie.privacy",
+    "visibility": "lco_kit.reflectie.privacy",
+    "SessionReport": "lco_kit.reflectie.report",
+    "build_report": "lco_kit.reflectie.report",
+    "casus_trend": "lco_kit.reflectie.report",
+    "export_bytes": "lco_kit.reflectie.report",
+    "export_rows": "lco_kit.reflectie.report",
+    "paper_pdf": "lco_kit.reflectie.report",
+    "report_charts": "lco_kit.reflectie.report",
+    "report_pdf": "lco_kit.reflectie.report",
+    "summary_table": "lco_kit.reflectie.report",
+    "DEFAULT_ALERT_THRESHOLD": "lco_kit.reflectie.scoring",
+    "GroupMean": "lco_kit.reflectie.scoring",
+    "ItemRule": "lco_kit.reflectie.scoring",
+    "Respondent": "lco_kit.reflectie.scoring",
+    "SessionScores": "lco_kit.reflectie.scoring",
+    "Trend": "lco_kit.reflectie.scoring",
+    "alerts": "lco_kit.reflectie.scoring",
+    "counted_score": "lco_kit.reflectie.scoring",
+    "gaps": "lco_kit.reflectie.scoring",
+    "group_means": "lco_kit.reflectie.scoring",
+    "respondent_scores": "lco_kit.reflectie.scoring",
+    "score_session": "lco_kit.reflectie.scoring",
+    "trends": "lco_kit.reflectie.scoring",
+    "NewSession": "lco_kit.reflectie.store",
+    "ReflectieStore": "lco_kit.reflectie.store",
+    "RespondentRecord": "lco_kit.reflectie.store",
+    "Sessie": "lco_kit.reflectie.store",
+    "new_respondent_key": "lco_kit.reflectie.store",
+}
 
 __all__ = [
     "DEFAULT_ALERT_THRESHOLD",
@@ -73,3 +86,47 @@ __all__ = [
     "trends",
     "visibility",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'lco_kit.reflectie' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:
+    from lco_kit.reflectie.instrument import PERSPECTIVES, Instrument, load_instrument, perspective_code
+    from lco_kit.reflectie.privacy import DEFAULT_MIN_GROUP, Visibility, visibility
+    from lco_kit.reflectie.report import (
+        SessionReport,
+        build_report,
+        casus_trend,
+        export_bytes,
+        export_rows,
+        paper_pdf,
+        report_charts,
+        report_pdf,
+        summary_table,
+    )
+    from lco_kit.reflectie.scoring import (
+        DEFAULT_ALERT_THRESHOLD,
+        GroupMean,
+        ItemRule,
+        Respondent,
+        SessionScores,
+        Trend,
+        alerts,
+        counted_score,
+        gaps,
+        group_means,
+        respondent_scores,
+        score_session,
+        trends,
+    )
+    from lco_kit.reflectie.store import NewSession, ReflectieStore, RespondentRecord, Sessie, new_respondent_key
