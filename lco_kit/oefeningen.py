@@ -404,7 +404,7 @@ def known_casus() -> dict[str, str]:
 
 def _label(raw: Any, number: int) -> str:
     if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"].strip():
-        return f"oefening ‘{raw['id'].strip()}’"
+        return f"oefening {raw['id'].strip()}"
     return f"oefening nr. {number}"
 
 
@@ -559,26 +559,28 @@ def load_banks(paths: Iterable[Path] | None = None, *, casus: Collection[str] | 
     result = GeladenReeksen()
     owner: dict[str, str] = {}
     for path in files:
+        # The kit's own files are known by name; files given explicitly by the path as given.
+        display = path.name if paths is None else str(path)
         try:
-            reeks = load_bank(path, path.name, casus=known)
+            reeks = load_bank(path, display, casus=known)
         except ContentError as error:
             result.fouten.append(error)
             continue
-        _, lines = load_yaml(path, path.name)
+        _, lines = load_yaml(path, display)
         clashes = [
             Problem(
                 f"de id ‘{oefening.id}’ komt ook voor in {owner[oefening.id]}. Elke oefening heeft een eigen id, "
                 "ook over de oefenreeksen heen.",
                 lines.get(("oefeningen", index, "id")),
-                f"oefening ‘{oefening.id}’ → id",
+                f"oefening {oefening.id} → id",
             )
             for index, oefening in enumerate(reeks.oefeningen)
             if oefening.id in owner
         ]
         if clashes:
-            result.fouten.append(ContentError(path.name, clashes))
+            result.fouten.append(ContentError(display, clashes))
             continue
-        owner.update({oefening.id: path.name for oefening in reeks.oefeningen})
+        owner.update({oefening.id: display for oefening in reeks.oefeningen})
         result.reeksen[path.stem] = reeks
     return result
 
