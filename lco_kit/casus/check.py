@@ -51,17 +51,17 @@ class CasusCheck:
         else:
             lines = [casus_text("check_niet_in_orde", naam=self.naam)]
         if self.fouten:
-            lines.append(casus_text("check_kop_fouten"))
-            lines += [f"  - {problem.describe()}" for problem in self.fouten]
+            lines.append(f"  {casus_text('check_kop_fouten')}")
+            lines += [f"    - {problem.describe()}" for problem in self.fouten]
         if self.privacy:
-            lines.append(casus_text("check_kop_privacy"))
-            lines += [f"  - {finding.describe()}" for finding in self.privacy]
-            lines.append(f"  {casus_text('check_privacy_advies')}")
+            lines.append(f"  {casus_text('check_kop_privacy')}")
+            lines += [f"    - {finding.describe()}" for finding in self.privacy]
+            lines.append(f"    {casus_text('check_privacy_advies')}")
         elif not self.privacy_gescand:
-            lines.append(casus_text("check_privacy_niet_gescand"))
+            lines.append(f"  {casus_text('check_privacy_niet_gescand')}")
         if self.aandachtspunten:
-            lines.append(casus_text("check_kop_aandacht"))
-            lines += [f"  - {note}" for note in self.aandachtspunten]
+            lines.append(f"  {casus_text('check_kop_aandacht')}")
+            lines += [f"    - {note}" for note in self.aandachtspunten]
         if self.ok:
             lines.append(not_checked())
         return "\n".join(lines)
