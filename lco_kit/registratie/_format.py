@@ -1,0 +1,45 @@
+"""Numbers and lists written the Flemish way (``1.091``, ``28,0 %``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["count_text", "number", "percent", "row_list", "year_span"]
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """Return a number with a point between thousands and a decimal comma.
+
+    Examples:
+        >>> number(1091), number(6.25, 1)
+        ('1.091', '6,3')
+    """
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def percent(share: float | None, decimals: int = 0) -> str:
+    """Return a share (0–1) as a Dutch percentage (``85 %``); None as a dash."""
+    if share is None:
+        return "–"
+    return f"{number(share * 100, decimals)} %"
+
+
+def count_text(count: int, one: str, many: str) -> str:
+    """Return ``1 rij`` / ``12 rijen`` with the number written the Flemish way."""
+    return f"{number(count)} {one if count == 1 else many}"
+
+
+def row_list(rows: Sequence[int], limit: int = 5) -> str:
+    """Return row numbers as a short list (``5, 9, 12 en nog 3``)."""
+    shown = ", ".join(str(r) for r in rows[:limit])
+    rest = len(rows) - limit
+    return f"{shown} en nog {number(rest)}" if rest > 0 else shown
+
+
+def year_span(years: Sequence[int]) -> str:
+    """Return years as a span (``2009–2016``) or a single year."""
+    if not years:
+        return "geen jaren"
+    first, last = min(years), max(years)
+    return str(first) if first == last else f"{first}–{last}"

@@ -1,0 +1,454 @@
+"""Everything a coordinator takes away: the overview, the charts, the yearly report, the signalennota, the tables.
+
+:func:`build_overview` computes every table of a selection once, suppressed; the page, the
+PDFs and the exports all use it, so what is hidden on the page is hidden in the PDF and in
+the spreadsheet too. Free text (``opmerking``) is in none of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from lco_kit.charts import Chart
+from lco_kit.export import to_belgian_csv, to_xlsx
+from lco_kit.pdf import PdfDocument
+from lco_kit.registratie import analysis
+from lco_kit.registratie._data import texts
+from lco_kit.registratie._data import text as tekst
+from lco_kit.registratie._format import count_text, number, percent, year_span
+from lco_kit.registratie.analysis import Selection, Signal
+from lco_kit.registratie.charts import bars_chart, knelpunt_trend_chart, note_line, shares_chart, trend_chart
+from lco_kit.registratie.importer import PROBLEM_COLUMNS, Registration
+from lco_kit.registratie.suppression import HIDDEN, TOTAL, SuppressedTable, default_threshold
+
+__all__ = [
+    "EXPORT_TABLES",
+    "Overview",
+    "build_overview",
+    "export_table",
+    "jaarrapport_pdf",
+    "signalennota_pdf",
+]
+
+_PDF_PROBLEMS = 60
+EXPORT_TABLES = ("per_jaar", "per_gemeente", "knelpunten_per_jaar", "knelpunten_per_gemeente", "ongeldige_rijen")
+"""The tables a user can download, by name."""
+
+
+@dataclass
+class Overview:
+    """The figures of one selection of a registration, every breakdown suppressed.
+
+    Attributes:
+        registration: The checked registration.
+        selection: Which years and municipalities.
+        threshold: Counts under it are hidden below the year level.
+        rows: The valid rows of the selection.
+        partial: True when only some municipalities are chosen (then the yearly figures
+            are suppressed too).
+    """
+
+    registration: Registration
+    selection: Selection
+    threshold: int
+    rows: pd.DataFrame
+    partial: bool
+    made_on: date = field(default_factory=date.today)
+
+    @cached_property
+    def years(self) -> SuppressedTable:
+        """Return the counts per year (suppressed when the selection is partial)."""
+        return analysis.year_table(self.rows, suppress=self.partial, threshold=self.threshold)
+
+    @cached_property
+    def means(self) -> pd.Series:
+        """Return the mean number of participants per year."""
+        return analysis.mean_participants(self.rows)
+
+    @cached_property
+    def gemeenten(self) -> SuppressedTable:
+        """Return the figures per municipality."""
+        return analysis.gemeente_table(self.rows, self.threshold)
+
+    @cached_property
+    def requesters(self) -> SuppressedTable:
+        """Return the LCOs per requester."""
+        return analysis.requester_table(self.rows, self.threshold)
+
+    @cached_property
+    def domains(self) -> SuppressedTable:
+        """Return the LCOs per life domain."""
+        return analysis.domain_table(self.rows, self.threshold)
+
+    @cached_property
+    def knelpunten(self) -> SuppressedTable:
+        """Return the LCOs per knelpunt category."""
+        return analysis.knelpunt_table(self.rows, self.threshold)
+
+    @cached_property
+    def knelpunt_years(self) -> SuppressedTable:
+        """Return the LCOs per knelpunt category and year."""
+        return analysis.knelpunt_by_year(self.rows, self.threshold)
+
+    @cached_property
+    def knelpunt_gemeenten(self) -> SuppressedTable:
+        """Return the LCOs per municipality and knelpunt category."""
+        return analysis.knelpunt_by_gemeente(self.rows, self.threshold)
+
+    @cached_property
+    def signals(self) -> list[Signal]:
+        """Return the knelpunten bundled into signals, most frequent first."""
+        return analysis.signals(self.rows, self.threshold)
+
+    @property
+    def year_list(self) -> list[int]:
+        """Return the years of the selection that hold LCOs."""
+        return list(analysis.selected_years(self.rows))
+
+    @property
+    def period(self) -> str:
+        """Return the period as text (``2009–2016``)."""
+        return year_span(self.year_list)
+
+    @property
+    def scope(self) -> str:
+        """Return which municipalities, as text."""
+        count = int(self.rows["gemeente"].nunique()) if len(self.rows) else 0
+        if not self.partial:
+            return tekst("bereik_alle", aantal=count)
+        names = sorted(self.selection.gemeenten or ())
+        if len(names) <= 3:  # noqa: PLR2004
+            return ", ".join(names)
+        return tekst("bereik_enkele", aantal=len(names))
+
+    @property
+    def note(self) -> str:
+        """Return the line that goes with every chart and table."""
+        return note_line(len(self.rows), self.registration.invalid_rows, self.threshold)
+
+    @cached_property
+    def charts(self) -> dict[str, Chart]:
+        """Return every chart, by name: trend, aandelen, gemeenten, levensdomeinen, aanvragers, knelpunten, knelpunten_trend."""
+        published = analysis.published_series() if not self.partial else None
+        return {
+            "trend": trend_chart(self.years, published, self.note),
+            "aandelen": shares_chart(self.years, self.note),
+            "gemeenten": bars_chart(self.gemeenten, tekst("grafiek_gemeenten_titel"), self.note),
+            "levensdomeinen": bars_chart(self.domains, tekst("grafiek_levensdomeinen_titel"), self.note, sort=True),
+            "aanvragers": bars_chart(self.requesters, tekst("grafiek_aanvragers_titel"), self.note, sort=True),
+            "knelpunten": bars_chart(self.knelpunten, tekst("grafiek_knelpunten_titel"), self.note, sort=True),
+            "knelpunten_trend": knelpunt_trend_chart(self.signals, self.note),
+        }
+
+    def key_figures(self) -> list[tuple[str, str]]:
+        """Return the key figures of the selection as label–value pairs (suppressed when partial)."""
+        total = self.years.masked().loc[TOTAL] if len(self.rows) else None
+        count = None if total is None else total["aantal"]
+
+        def share(part: str) -> str:
+            if total is None or total[part] is None:
+                return HIDDEN
+            value = int(total[part])
+            return f"{number(value)} ({percent(value / count)})" if count else number(value)
+
+        mean = float(self.rows["aantal_deelnemers"].mean()) if len(self.rows) else None
+        return [
+            (tekst("kern_aantal"), HIDDEN if count is None else number(int(count))),
+            (tekst("kern_eerste"), share("eerste")),
+            (tekst("kern_opvolg"), share("opvolg")),
+            (tekst("kern_client"), share("client_aanwezig")),
+            (tekst("kern_minderjarig"), share("minderjarige_betrokken")),
+            (tekst("kern_deelnemers"), "–" if mean is None or count is None else number(mean, 1)),
+            (tekst("kern_gemeenten"), number(int(self.rows["gemeente"].nunique()) if len(self.rows) else 0)),
+            (tekst("kern_periode"), self.period),
+        ]
+
+    def year_rows(self) -> list[list[str]]:
+        """Return the year table as text rows for a PDF or a projector table."""
+        shown = self.years.masked()
+        out = []
+        for year, row in shown.iterrows():
+            count = row["aantal"]
+
+            def cell(part: str, row: pd.Series = row, count: object = count) -> str:
+                if row[part] is None:
+                    return HIDDEN
+                if not count:
+                    return number(int(row[part]))
+                return f"{number(int(row[part]))} ({percent(int(row[part]) / int(count))})"  # type: ignore[call-overload]
+
+            mean = self.means.get(year) if year != TOTAL else self.rows["aantal_deelnemers"].mean()
+            out.append(
+                [
+                    str(year) if year != TOTAL else tekst("totaal"),
+                    HIDDEN if count is None else number(int(count)),
+                    cell("eerste"),
+                    cell("client_aanwezig"),
+                    cell("minderjarige_betrokken"),
+                    HIDDEN if count is None or mean is None or pd.isna(mean) else number(float(mean), 1),
+                ]
+            )
+        return out
+
+
+def build_overview(
+    registration: Registration,
+    selection: Selection | None = None,
+    threshold: int | None = None,
+    made_on: date | None = None,
+) -> Overview:
+    """Return the overview of a selection of a registration.
+
+    Args:
+        registration: The checked registration.
+        selection: Which years and municipalities (default: everything).
+        threshold: Counts under it are hidden below the year level (default: ``drempel``).
+        made_on: The date printed on reports (default: today).
+    """
+    chosen = selection or Selection()
+    return Overview(
+        registration=registration,
+        selection=chosen,
+        threshold=default_threshold() if threshold is None else threshold,
+        rows=analysis.select(registration.rows, chosen),
+        partial=analysis.is_partial(registration.rows, chosen),
+        made_on=made_on or date.today(),
+    )
+
+
+# ------------------------------------------------------------------ PDFs
+
+
+def _about_figures(doc: PdfDocument, view: Overview) -> None:
+    registration = view.registration
+    doc.heading(tekst("pdf_over_cijfers"))
+    doc.paragraph(tekst("pdf_bron", bron=registration.source))
+    doc.paragraph(registration.summary_line())
+    doc.paragraph(tekst("pdf_onderdrukking", drempel=view.threshold))
+    if view.partial:
+        doc.paragraph(tekst("pdf_onderdrukking_selectie"))
+    if registration.invalid_rows:
+        doc.paragraph(tekst("pdf_ongeldig", aantal=number(registration.invalid_rows)))
+        shown = registration.problems.head(_PDF_PROBLEMS)
+        doc.table(
+            [tekst("kolom_rij"), tekst("kolom_kolom"), tekst("kolom_waarde"), tekst("kolom_reden")],
+            [[str(r), str(k), str(w), str(d)] for r, k, w, d in shown[list(PROBLEM_COLUMNS)].itertuples(index=False)],
+            widths=(12, 32, 36, 94),
+        )
+        if len(registration.problems) > _PDF_PROBLEMS:
+            doc.paragraph(tekst("pdf_meer_problemen", aantal=number(len(registration.problems) - _PDF_PROBLEMS)))
+    else:
+        doc.paragraph(tekst("pdf_geen_ongeldig"))
+    if registration.warnings:
+        doc.heading(tekst("pdf_waarschuwingen"), level=2)
+        doc.bullets(registration.warnings[:30])
+
+
+def jaarrapport_pdf(view: Overview) -> bytes:
+    """Return the yearly report as PDF: key figures, charts, tables, knelpunten, and notes on the figures."""
+    doc = PdfDocument(tekst("rapport_titel"), subtitle=f"{view.period} · {view.scope}", made_on=view.made_on)
+    doc.paragraph(tekst("rapport_inleiding"))
+    doc.heading(tekst("pdf_kerncijfers"))
+    doc.table(
+        [tekst("kolom_kerncijfer"), tekst("kolom_waarde")], [list(pair) for pair in view.key_figures()], widths=(90, 84)
+    )
+    doc.paragraph(view.note, italic=True)
+    if not len(view.rows):
+        doc.paragraph(tekst("geen_gegevens"))
+        _about_figures(doc, view)
+        return doc.to_bytes()
+    charts = view.charts
+    doc.heading(tekst("pdf_per_jaar"))
+    doc.chart(charts["trend"])
+    if not view.partial:
+        doc.paragraph(_published_comparison(view))
+    doc.table(
+        [
+            tekst("kolom_jaar"),
+            tekst("kolom_lcos"),
+            tekst("kolom_eerste"),
+            tekst("kolom_client"),
+            tekst("kolom_minderjarig"),
+            tekst("kolom_deelnemers"),
+        ],
+        view.year_rows(),
+        widths=(22, 22, 34, 34, 34, 28),
+    )
+    doc.chart(charts["aandelen"])
+    doc.heading(tekst("pdf_per_gemeente"))
+    doc.chart(charts["gemeenten"], width=150)
+    display = view.gemeenten.display()
+    doc.table(
+        [
+            tekst("kolom_gemeente"),
+            tekst("kolom_lcos"),
+            tekst("kolom_eerste_kort"),
+            tekst("kolom_opvolg_kort"),
+            tekst("kolom_client_kort"),
+            tekst("kolom_afwezig_kort"),
+        ],
+        [
+            [tekst("totaal") if i == TOTAL else str(i), *row]
+            for i, row in zip(display.index, display.to_numpy().tolist(), strict=True)
+        ],
+        widths=(44, 26, 26, 26, 26, 26),
+    )
+    doc.heading(tekst("pdf_domeinen_aanvragers"))
+    doc.paragraph(tekst("pdf_meerdere_domeinen"))
+    doc.chart(charts["levensdomeinen"])
+    doc.chart(charts["aanvragers"])
+    doc.heading(tekst("pdf_knelpunten"))
+    doc.chart(charts["knelpunten"])
+    doc.bullets([_signal_sentence(s) for s in view.signals[:3]])
+    doc.paragraph(tekst("pdf_zie_signalennota"))
+    _about_figures(doc, view)
+    return doc.to_bytes()
+
+
+def _published_comparison(view: Overview) -> str:
+    published = analysis.published_series()
+    counts = view.years.values["aantal"]
+    same, different = [], []
+    for year in view.year_list:
+        if year in published:
+            (same if int(counts.loc[year]) == published[year] else different).append(year)
+    if not same and not different:
+        return tekst("vergelijking_geen")
+    if not different:
+        return tekst("vergelijking_gelijk", jaren=year_span(same))
+    parts = [f"{y}: {number(int(counts.loc[y]))} tegenover {number(published[y])}" for y in different]
+    return tekst("vergelijking_verschil", verschillen="; ".join(parts))
+
+
+_TRENDS = {
+    "stijgt": "trend_stijgt",
+    "daalt": "trend_daalt",
+    "blijft gelijk": "trend_gelijk",
+    "te weinig gegevens": "trend_onbekend",
+}
+
+
+def _signal_sentence(signal: Signal) -> str:
+    if signal.count is None:
+        return tekst("signaal_verborgen", knelpunt=signal.label)
+    return tekst(
+        "signaal_kort",
+        knelpunt=signal.label,
+        aantal=number(signal.count),
+        aandeel=percent(signal.share),
+        trend=tekst(_TRENDS[signal.trend]),
+    )
+
+
+def signalennota_pdf(view: Overview) -> bytes:
+    """Return the signalennota as PDF: the knelpunten that keep coming back, bundled for local policy."""
+    doc = PdfDocument(tekst("nota_titel"), subtitle=f"{view.period} · {view.scope}", made_on=view.made_on)
+    doc.heading(tekst("nota_waarom_kop"))
+    doc.paragraph(tekst("nota_waarom"))
+    if not len(view.rows):
+        doc.paragraph(tekst("geen_gegevens"))
+        _about_figures(doc, view)
+        return doc.to_bytes()
+    doc.heading(tekst("nota_kort_kop"))
+    doc.bullets(_in_short(view))
+    doc.chart(view.charts["knelpunten"])
+    doc.chart(view.charts["knelpunten_trend"])
+    doc.heading(tekst("nota_per_knelpunt_kop"))
+    questions = texts().beleidsvragen
+    for signal in view.signals:
+        doc.heading(signal.label, level=2)
+        doc.paragraph(_signal_paragraph(signal))
+        if signal.code in questions:
+            doc.paragraph(tekst("nota_vraag", vraag=questions[signal.code]), italic=True)
+    doc.heading(tekst("nota_tabel_kop"))
+    display = view.knelpunt_years.display()
+    years = [str(c) for c in display.columns]
+    doc.table(
+        [tekst("kolom_knelpunt"), *years],
+        [[str(i), *row] for i, row in zip(display.index, display.to_numpy().tolist(), strict=True)],
+        widths=(46, *([max(12.0, 128 / max(len(years), 1))] * len(years))),
+    )
+    doc.paragraph(view.note, italic=True)
+    _about_figures(doc, view)
+    return doc.to_bytes()
+
+
+def _in_short(view: Overview) -> list[str]:
+    named = view.rows[[c for c in view.rows.columns if c.startswith("knelpunt_")]].any(axis=1)
+    with_any = int(named.sum())
+    total = len(view.rows)
+    lines = []
+    if with_any < view.threshold and view.partial:
+        lines.append(tekst("nota_kort_weinig", drempel=view.threshold))
+    else:
+        lines.append(
+            tekst("nota_kort_aantal", met=number(with_any), totaal=number(total), aandeel=percent(with_any / total))
+        )
+    top = [s.label for s in view.signals if s.count and s.code != "andere"][:3]
+    if top:
+        lines.append(tekst("nota_kort_top", knelpunten=", ".join(top)))
+    recurring = [s.label for s in view.signals if s.recurring and s.code != "andere"]
+    if recurring:
+        lines.append(tekst("nota_kort_terugkerend", knelpunten=", ".join(recurring)))
+    rising = [s.label for s in view.signals if s.trend == "stijgt" and s.code != "andere"]
+    if rising:
+        lines.append(tekst("nota_kort_stijgend", knelpunten=", ".join(rising)))
+    return lines
+
+
+def _signal_paragraph(signal: Signal) -> str:
+    if signal.count is None:
+        return tekst("signaal_verborgen", knelpunt=signal.label)
+    if signal.count == 0:
+        return tekst("signaal_nooit", knelpunt=signal.label)
+    parts = [
+        tekst(
+            "signaal_lang",
+            aantal=number(signal.count),
+            aandeel=percent(signal.share),
+            jaren=signal.years_present,
+            jaren_totaal=signal.years_total,
+            gemeenten=signal.gemeenten_present,
+            gemeenten_totaal=signal.gemeenten_total,
+        ),
+        tekst(_TRENDS[signal.trend]).capitalize() + ".",
+    ]
+    if signal.top_gemeenten:
+        parts.append(tekst("signaal_waar", gemeenten=", ".join(f"{g} ({number(n)})" for g, n in signal.top_gemeenten)))
+    if signal.domains:
+        parts.append(tekst("signaal_domeinen", domeinen=", ".join(d for d, _ in signal.domains)))
+    return " ".join(parts)
+
+
+# ------------------------------------------------------------------ exports
+
+
+def export_frame(view: Overview, name: str) -> pd.DataFrame:
+    """Return one of the downloadable tables (``EXPORT_TABLES``), hidden cells as ``verborgen``.
+
+    Raises:
+        KeyError: For a name that is not in ``EXPORT_TABLES``.
+    """
+    if name == "ongeldige_rijen":
+        return view.registration.problems[list(PROBLEM_COLUMNS)].copy()
+    table = {
+        "per_jaar": view.years,
+        "per_gemeente": view.gemeenten,
+        "knelpunten_per_jaar": view.knelpunt_years,
+        "knelpunten_per_gemeente": view.knelpunt_gemeenten,
+    }[name]
+    masked = table.masked().astype(object)
+    out = masked.where(~table.hidden, HIDDEN).reset_index(names=tekst(f"export_index_{name}"))
+    out.columns = [str(c) for c in out.columns]
+    return out.replace({np.nan: None})
+
+
+def export_table(view: Overview, name: str, kind: str = "csv") -> bytes:
+    """Return one downloadable table as CSV for Belgian Excel (``csv``) or as ``xlsx``."""
+    frame = export_frame(view, name)
+    return to_xlsx(frame, sheet=name) if kind == "xlsx" else to_belgian_csv(frame)

@@ -1,0 +1,616 @@
+"""The registration format: its columns, and the rules for one cell and one row.
+
+One row per LCO. The rules for a cell live here once, as small functions from text to a
+:class:`Cell`; the importer applies them to every distinct value of a column (fast on a
+million rows), and :func:`validate_row` applies them to one row given as a dict (for a
+stappenplan's verslag exported as a registration row). Both give the same Dutch reasons.
+
+Examples:
+    >>> validate_row({"datum": "31/02/2014", "gemeente": "Genk", "soort": "eerste",
+    ...     "aanvrager": "OCMW", "client_aanwezig": "ja", "minderjarige_betrokken": "nee",
+    ...     "aantal_deelnemers": "5", "levensdomeinen": "Financiën", "knelpunten": ""})[0].reason
+    'deze datum bestaat niet: februari 2014 heeft 28 dagen.'
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from stdnum.be import nn as national_number
+
+from lco_kit.codes import UnknownCodeError, code_list, lookup, lookup_gemeente, normalize
+from lco_kit.errors import LcoError
+from lco_kit.registratie._data import COLUMN_NAMES, format_file
+
+__all__ = [
+    "LIST_COLUMNS",
+    "OPTIONAL_COLUMNS",
+    "REGISTRATION_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "Cell",
+    "HeaderMatch",
+    "RowCheck",
+    "RowProblem",
+    "cell_parsers",
+    "cell_text",
+    "check_row",
+    "column_letter",
+    "match_headers",
+    "parse_aantal",
+    "parse_aanvrager",
+    "parse_datum",
+    "parse_gemeente",
+    "parse_ja_nee",
+    "parse_knelpunten",
+    "parse_lco_id",
+    "parse_levensdomeinen",
+    "parse_soort",
+    "validate_row",
+]
+
+REGISTRATION_COLUMNS: tuple[str, ...] = COLUMN_NAMES
+"""Every column of the format, in the order of the template."""
+REQUIRED_COLUMNS: tuple[str, ...] = REGISTRATION_COLUMNS[:9]
+"""The columns every file must have (``knelpunten`` must exist but a cell may be empty)."""
+OPTIONAL_COLUMNS: tuple[str, ...] = REGISTRATION_COLUMNS[9:]
+"""``lco_id`` and ``opmerking``: used when present."""
+LIST_COLUMNS: dict[str, str] = {"levensdomeinen": "levensdomeinen", "knelpunten": "knelpunten"}
+"""Columns that hold several codes separated by ``|``, with the code list each uses."""
+
+_SHOWN = 60
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 in the 1900 date system (after its 1900 leap bug)
+_MAX_ID_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One thing wrong in one row: where, what was there, and why it cannot be used.
+
+    Attributes:
+        row: The row number as the spreadsheet shows it (None for a row given as a dict).
+        column: The registration column (or ``hele rij``).
+        value: The value as it was in the file, shortened for display.
+        reason: Why it is wrong and what is expected, in Dutch.
+    """
+
+    row: int | None
+    column: str
+    value: str
+    reason: str
+
+    def describe(self) -> str:
+        """Return the problem as one Dutch line: row, column, value, reason."""
+        where = f"rij {self.row}, " if self.row is not None else ""
+        shown = f"waarde ‘{self.value}’" if self.value else "lege cel"
+        return f"{where}kolom ‘{self.column}’, {shown}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one cell holds after checking.
+
+    Attributes:
+        value: The parsed value (a date, a bool, an int, a code, a tuple of codes, text), or
+            None when the cell is empty or invalid.
+        reason: Why the cell is invalid, in Dutch; None when it is fine.
+        warning: A note for the user that does not make the row invalid.
+        shown: What to show as the value in a report (None: the value as written).
+    """
+
+    value: object = None
+    reason: str | None = None
+    warning: str | None = None
+    shown: str | None = None
+
+
+def show(text: str) -> str:
+    """Return a value shortened for display in a list of problems."""
+    text = text.strip()
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def cell_text(value: object) -> str:  # noqa: PLR0911  (one return per kind of cell reads best)
+    """Return any cell value as the text the rules read.
+
+    Spreadsheet cells come as numbers, dates and booleans; a row given as a dict may hold
+    lists. They all become the text a person would have typed.
+
+    Examples:
+        >>> cell_text(dt.date(2014, 3, 5)), cell_text(3.0), cell_text(True), cell_text(["a", "b"])
+        ('05/03/2014', '3', 'ja', 'a|b')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return format_file().lijstteken.join(cell_text(v) for v in value)
+    return str(value)
+
+
+# ------------------------------------------------------------------ one cell
+
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_SERIAL = re.compile(r"^(\d{4,6})(?:[.,]\d+)?$")
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def parse_datum(text: str, today: dt.date | None = None) -> Cell:  # noqa: PLR0911  (one return per rule)
+    """Read the date of an LCO: dd/mm/jjjj, jjjj-mm-dd, or an Excel date number.
+
+    Args:
+        text: The cell's text.
+        today: The last date accepted (default: today).
+    """
+    raw = text.strip()
+    if not raw:
+        return Cell(reason="de cel is leeg; de datum van het overleg is verplicht.")
+    today = today or dt.date.today()
+    earliest = format_file().vroegste_jaar
+    serial = _SERIAL.match(raw)
+    if serial:
+        number = int(serial.group(1))
+        first, last = _excel_serial(dt.date(earliest, 1, 1)), _excel_serial(today)
+        if first <= number <= last:
+            day = _EXCEL_EPOCH + dt.timedelta(days=number)
+            return _in_range(
+                day,
+                today,
+                warning=f"datum als Excel-datumgetal {raw} gelezen als {day:%d/%m/%Y}",
+            )
+        return Cell(reason="dit is een getal, geen datum. Schrijf de datum als dd/mm/jjjj (bijvoorbeeld 14/03/2016).")
+    match = _DMY.match(raw)
+    if match:
+        day_s, month_s, year_s = match.groups()
+        if len(year_s) == 2:  # noqa: PLR2004  (a two-digit year)
+            return Cell(reason="schrijf het jaar met vier cijfers (bijvoorbeeld 14/03/2016).")
+        return _build_date(int(year_s), int(month_s), int(day_s), today, day_first=True)
+    match = _YMD.match(raw)
+    if match:
+        year_s, month_s, day_s = match.groups()
+        return _build_date(int(year_s), int(month_s), int(day_s), today, day_first=False)
+    return Cell(reason="dit is geen datum. Schrijf de datum als dd/mm/jjjj, bijvoorbeeld 14/03/2016.")
+
+
+def _excel_serial(day: dt.date) -> int:
+    return (day - _EXCEL_EPOCH).days
+
+
+def _build_date(year: int, month: int, day: int, today: dt.date, *, day_first: bool) -> Cell:
+    if not 1 <= month <= 12:  # noqa: PLR2004
+        hint = " Schrijf de datum als dag/maand/jaar." if day_first and 1 <= day <= 12 else ""  # noqa: PLR2004
+        return Cell(reason=f"maand {month} bestaat niet.{hint}")
+    days_in_month = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31  # noqa: PLR2004
+    if not 1 <= day <= days_in_month:
+        return Cell(reason=f"deze datum bestaat niet: {_MONTHS[month - 1]} {year} heeft {days_in_month} dagen.")
+    return _in_range(dt.date(year, month, day), today)
+
+
+def _in_range(day: dt.date, today: dt.date, warning: str | None = None) -> Cell:
+    earliest = format_file().vroegste_jaar
+    if day.year < earliest:
+        return Cell(reason=f"deze datum ligt vóór {earliest}; kijk het jaar na.")
+    if day > today:
+        return Cell(reason="deze datum ligt in de toekomst; een LCO wordt geregistreerd nadat het plaatsvond.")
+    return Cell(value=day, warning=warning)
+
+
+def parse_gemeente(text: str) -> Cell:
+    """Read a municipality: a known name is written as the kit writes it; an unknown one is kept, with a warning."""
+    raw = text.strip()
+    if not raw:
+        return Cell(reason="de cel is leeg; de gemeente is verplicht.")
+    match = lookup_gemeente(raw)
+    if match.bekend:
+        return Cell(value=match.naam)
+    return Cell(value=raw, warning=match.waarschuwing)
+
+
+@cache
+def _spellings() -> tuple[dict[str, bool], dict[str, str]]:
+    spec = format_file()
+    yes_no = {normalize(v): True for v in spec.ja} | {normalize(v): False for v in spec.nee}
+    kinds = {normalize(v): "eerste" for v in spec.soort.eerste} | {normalize(v): "opvolg" for v in spec.soort.opvolg}
+    return yes_no, kinds
+
+
+def _suggest(raw: str, options: Sequence[str]) -> str:
+    guess = difflib.get_close_matches(raw.casefold(), list(options), n=1, cutoff=0.6)
+    return f" Bedoel je ‘{guess[0]}’?" if guess else ""
+
+
+def parse_ja_nee(text: str) -> Cell:
+    """Read a yes/no cell (``ja``/``nee``; also j/n, waar/onwaar, 1/0)."""
+    raw = text.strip()
+    if not raw:
+        return Cell(reason="de cel is leeg; vul ‘ja’ of ‘nee’ in.")
+    found = _spellings()[0].get(normalize(raw))
+    if found is None:
+        return Cell(reason=f"verwacht ‘ja’ of ‘nee’.{_suggest(raw, ['ja', 'nee'])}")
+    return Cell(value=found)
+
+
+def parse_soort(text: str) -> Cell:
+    """Read the kind of LCO: ``eerste`` or ``opvolg``."""
+    raw = text.strip()
+    if not raw:
+        return Cell(reason="de cel is leeg; vul ‘eerste’ of ‘opvolg’ in.")
+    found = _spellings()[1].get(normalize(raw))
+    if found is None:
+        return Cell(reason=f"verwacht ‘eerste’ of ‘opvolg’.{_suggest(raw, ['eerste', 'opvolg'])}")
+    return Cell(value=found)
+
+
+def parse_aanvrager(text: str) -> Cell:
+    """Read who asked for the LCO: a code or label of the list ``aanvragers``."""
+    raw = text.strip()
+    if not raw:
+        return Cell(reason="de cel is leeg; vul in wie het LCO aanvroeg.")
+    try:
+        return Cell(value=lookup("aanvragers", raw).code)
+    except UnknownCodeError:
+        return Cell(reason=_unknown_code("aanvragers", raw))
+
+
+def parse_aantal(text: str) -> Cell:  # noqa: PLR0911  (one return per rule)
+    """Read the number of participants: a whole number of at least 1 (``3,0`` is 3)."""
+    raw = text.strip()
+    if not raw:
+        return Cell(reason="de cel is leeg; vul het aantal deelnemers in (de cliënt meegeteld).")
+    if not _NUMBER.match(raw):
+        return Cell(reason="dit is geen getal; vul het aantal deelnemers in als geheel getal, bijvoorbeeld 6.")
+    try:
+        number = Decimal(raw.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the pattern above only lets numbers through
+        return Cell(reason="dit is geen getal.")
+    if number < 0:
+        return Cell(reason="een aantal deelnemers kan niet negatief zijn.")
+    if number != number.to_integral_value():
+        return Cell(reason="het aantal deelnemers moet een geheel getal zijn (geen kommagetal).")
+    whole = int(number)
+    if whole < 1:
+        return Cell(reason="er is minstens 1 deelnemer (de cliënt of een hulpverlener).")
+    maximum = format_file().max_deelnemers
+    if whole > maximum:
+        return Cell(reason=f"meer dan {maximum} deelnemers lijkt een tikfout; kijk het aantal na.")
+    return Cell(value=whole)
+
+
+def _parse_codes(list_name: str, text: str, *, at_least_one: bool) -> Cell:
+    separator = format_file().lijstteken
+    parts = [p.strip() for p in text.split(separator)]
+    parts = [p for p in parts if p]
+    if not parts:
+        if at_least_one:
+            return Cell(
+                reason=f"de cel is leeg; noem minstens één levensdomein (meerdere gescheiden door {separator})."
+            )
+        return Cell(value=())
+    codes: list[str] = []
+    for part in parts:
+        try:
+            code = lookup(list_name, part).code
+        except UnknownCodeError:
+            return Cell(reason=_wrong_separator(list_name, part) or _unknown_code(list_name, part))
+        if code not in codes:
+            codes.append(code)
+    return Cell(value=tuple(codes))
+
+
+def _wrong_separator(list_name: str, part: str) -> str | None:
+    for wrong in (",", ";", "/", "+"):
+        pieces = [p.strip() for p in part.split(wrong) if p.strip()]
+        if len(pieces) > 1 and all(_known(list_name, p) for p in pieces):
+            return f"scheid meerdere waarden met {format_file().lijstteken}, niet met ‘{wrong}’."
+    return None
+
+
+def _known(list_name: str, value: str) -> bool:
+    try:
+        lookup(list_name, value)
+    except UnknownCodeError:
+        return False
+    return True
+
+
+def parse_levensdomeinen(text: str) -> Cell:
+    """Read one or more life domains, separated by ``|`` (codes or labels)."""
+    return _parse_codes("levensdomeinen", text, at_least_one=True)
+
+
+def parse_knelpunten(text: str) -> Cell:
+    """Read zero or more knelpunt categories, separated by ``|`` (codes or labels)."""
+    return _parse_codes("knelpunten", text, at_least_one=False)
+
+
+def parse_lco_id(text: str) -> Cell:
+    """Read the LCO's own number: optional, short, and never a person's national number."""
+    raw = text.strip()
+    if not raw:
+        return Cell(value=None)
+    digits = re.sub(r"[\s./-]", "", raw)
+    if len(digits) == 11 and digits.isdigit() and national_number.is_valid(digits):  # noqa: PLR2004
+        return Cell(
+            reason="dit lijkt een rijksregisternummer. Gebruik een eigen nummer voor het overleg, "
+            "nooit een persoonsnummer.",
+            shown="(verborgen: lijkt een rijksregisternummer)",
+        )
+    if len(raw) > _MAX_ID_LENGTH:
+        return Cell(reason=f"een lco_id is hoogstens {_MAX_ID_LENGTH} tekens lang.")
+    return Cell(value=raw)
+
+
+def parse_opmerking(text: str) -> Cell:
+    """Read the free-text remark (any text; never shown on a chart)."""
+    raw = text.strip()
+    return Cell(value=raw or None)
+
+
+def cell_parsers(today: dt.date | None = None) -> dict[str, Callable[[str], Cell]]:
+    """Return the rule for each column, the date rule fixed to ``today``."""
+    day = today or dt.date.today()
+    return {
+        "datum": lambda text: parse_datum(text, day),
+        "gemeente": parse_gemeente,
+        "soort": parse_soort,
+        "aanvrager": parse_aanvrager,
+        "client_aanwezig": parse_ja_nee,
+        "minderjarige_betrokken": parse_ja_nee,
+        "aantal_deelnemers": parse_aantal,
+        "levensdomeinen": parse_levensdomeinen,
+        "knelpunten": parse_knelpunten,
+        "lco_id": parse_lco_id,
+        "opmerking": parse_opmerking,
+    }
+
+
+_WHAT = {"aanvragers": "aanvrager", "levensdomeinen": "levensdomein", "knelpunten": "soort knelpunt"}
+
+
+def _unknown_code(list_name: str, value: str) -> str:
+    labels = code_list(list_name).labels
+    by_folded = {label.casefold(): label for label in labels}
+    guess = difflib.get_close_matches(value.casefold(), list(by_folded), n=1)
+    hint = f" Bedoel je ‘{by_folded[guess[0]]}’?" if guess else ""
+    return f"‘{show(value)}’ is geen {_WHAT[list_name]} uit de lijst van de kit.{hint} Kies uit: {', '.join(labels)}."
+
+
+# ------------------------------------------------------------------ headers
+
+
+def column_letter(index: int) -> str:
+    """Return a 0-based column index as a spreadsheet letter (0 → A, 27 → AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@cache
+def _header_index() -> dict[str, tuple[str, int]]:
+    index: dict[str, tuple[str, int]] = {}
+    for spec in format_file().kolommen:
+        index[normalize(spec.naam)] = (spec.naam, 0)
+    for spec in format_file().kolommen:
+        for other in spec.andere_koppen:
+            index.setdefault(normalize(other), (spec.naam, 1))
+    return index
+
+
+def column_for_header(header: str) -> str | None:
+    """Return the registration column a header stands for, or None.
+
+    Case, accents, spaces and underscores do not count: ``Cliënt aanwezig`` is ``client_aanwezig``.
+    """
+    found = _header_index().get(normalize(header))
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Which column of a file holds which registration column.
+
+    Attributes:
+        columns: Registration column → 0-based position in the file.
+        headers: Every header of the file, as written.
+        ignored: Headers with a name that the kit does not use.
+        missing: Required registration columns that no header stands for.
+    """
+
+    columns: dict[str, int]
+    headers: tuple[str, ...]
+    ignored: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+def match_headers(headers: Sequence[str], mapping: Mapping[str, str] | None = None) -> HeaderMatch:
+    """Tie a file's headers to the registration columns.
+
+    A header is matched by its name (case, accents, spaces and underscores ignored), then by
+    the other names the format lists; a mapping chosen by the user wins over both.
+
+    Args:
+        headers: The header cells, in file order.
+        mapping: Header as written in the file → registration column (``""`` to leave it out).
+
+    Returns:
+        The match; required columns that are missing are listed, not raised.
+
+    Raises:
+        LcoError: When two headers stand for the same column (say which, with their letters),
+            or when the mapping names a header or column that does not exist.
+    """
+    headers = tuple(str(h).strip() for h in headers)
+    chosen: dict[str, tuple[int, int]] = {}  # column → (position, level)
+    taken_by_mapping: set[int] = set()
+    for header, column in (mapping or {}).items():
+        positions = [i for i, h in enumerate(headers) if h == header.strip()]
+        if not positions:
+            raise LcoError(f"De kolom ‘{header}’ staat niet in dit bestand; kies een kolom die er wel in staat.")
+        if column and column not in REGISTRATION_COLUMNS:
+            raise LcoError(f"‘{column}’ is geen kolom van de registratie. Kies uit: {', '.join(REGISTRATION_COLUMNS)}.")
+        taken_by_mapping.update(positions)
+        if column:
+            if column in chosen:
+                other = headers[chosen[column][0]]
+                raise LcoError(f"Je koppelde zowel ‘{other}’ als ‘{header}’ aan ‘{column}’. Kies er één.")
+            chosen[column] = (positions[0], -1)
+    collisions: list[str] = []
+    for position, header in enumerate(headers):
+        if position in taken_by_mapping or not header:
+            continue
+        found = _header_index().get(normalize(header))
+        if found is None:
+            continue
+        column, level = found
+        if column in chosen:
+            previous, previous_level = chosen[column]
+            if previous_level == level:
+                collisions.append(
+                    f"‘{headers[previous]}’ (kolom {column_letter(previous)}) en ‘{header}’ "
+                    f"(kolom {column_letter(position)}) betekenen allebei ‘{column}’"
+                )
+            elif level < previous_level:
+                chosen[column] = (position, level)
+            continue
+        chosen[column] = (position, level)
+    if collisions:
+        raise LcoError(
+            "Twee kolomkoppen betekenen hetzelfde: "
+            + "; ".join(collisions)
+            + ". Verwijder of hernoem er één, zodat elke kolom maar één keer voorkomt."
+        )
+    used = {position for position, _ in chosen.values()}
+    ignored = tuple(h for i, h in enumerate(headers) if h and i not in used)
+    missing = tuple(c for c in REQUIRED_COLUMNS if c not in chosen)
+    return HeaderMatch(
+        columns={c: chosen[c][0] for c in REGISTRATION_COLUMNS if c in chosen},
+        headers=headers,
+        ignored=ignored,
+        missing=missing,
+    )
+
+
+def header_score(cells: Sequence[str]) -> int:
+    """Return how many cells of a row are headers of the format (to find the header row)."""
+    return len({column_for_header(str(c)) for c in cells if str(c).strip()} - {None})
+
+
+# ------------------------------------------------------------------ one row
+
+
+@dataclass
+class RowCheck:
+    """The outcome of checking one row given as a dict.
+
+    Attributes:
+        problems: Everything that makes the row invalid (empty: the row counts).
+        warnings: Notes that do not make the row invalid (an unknown municipality).
+        values: The parsed value of each column that could be read.
+    """
+
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    values: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def valid(self) -> bool:
+        """Return True when the row counts in the figures."""
+        return not self.problems
+
+
+def check_row(row: Mapping[str, object], *, row_number: int | None = None, today: dt.date | None = None) -> RowCheck:
+    """Check one registration row given as a dict, with the same rules as the import.
+
+    Keys are matched like file headers (``Cliënt aanwezig`` is ``client_aanwezig``); values
+    may be text, numbers, dates, booleans, or lists for the multi-value columns.
+
+    Args:
+        row: Column → value.
+        row_number: The row's number, to put in each problem.
+        today: The last date accepted (default: today).
+    """
+    check = RowCheck()
+    parsers = cell_parsers(today)
+    present: dict[str, object] = {}
+    for key, value in row.items():
+        column = column_for_header(str(key))
+        if column is None:
+            check.problems.append(
+                RowProblem(
+                    row_number,
+                    str(key),
+                    show(cell_text(value)),
+                    f"dit veld hoort niet bij de registratie. De kolommen zijn: {', '.join(REGISTRATION_COLUMNS)}.",
+                )
+            )
+        elif column in present:
+            check.problems.append(
+                RowProblem(row_number, str(key), show(cell_text(value)), f"‘{column}’ staat twee keer in deze rij.")
+            )
+        else:
+            present[column] = value
+    for column in REGISTRATION_COLUMNS:
+        if column not in present:
+            if column in REQUIRED_COLUMNS:
+                check.problems.append(RowProblem(row_number, column, "", "deze kolom ontbreekt; ze is verplicht."))
+            continue
+        text = cell_text(present[column])
+        cell = parsers[column](text)
+        if cell.reason is not None:
+            check.problems.append(RowProblem(row_number, column, cell.shown or show(text), cell.reason))
+            continue
+        if cell.warning:
+            check.warnings.append(cell.warning)
+        check.values[column] = cell.value
+    return check
+
+
+def validate_row(row: Mapping[str, object], *, today: dt.date | None = None) -> list[RowProblem]:
+    """Return what makes one registration row invalid (an empty list: the row counts).
+
+    Warnings (an unknown municipality) are not problems; :func:`check_row` returns them too.
+
+    Examples:
+        >>> validate_row({"datum": "14/03/2016"})[0].describe()
+        'kolom ‘gemeente’, lege cel: deze kolom ontbreekt; ze is verplicht.'
+    """
+    return check_row(row, today=today).problems
+
+
+def code_labels(list_name: str) -> dict[str, str]:
+    """Return code → Dutch label for a shared code list."""
+    return {c.code: c.label for c in code_list(list_name).codes}
