@@ -1,0 +1,202 @@
+"""The reflection pages in a real browser: answering on phones, and the facilitator's live results.
+
+The kit server's kernels and this test process share one SQLite store (``LCO_KIT_DATA_DIR``
+is set for the whole run), so a test can prepare a session directly and check what was stored.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from lco_kit.reflectie.store import ReflectieStore
+from tests.browser.conftest import PAGE_TIMEOUT_MS, open_page, screenshot, serious_accessibility_violations
+
+pytestmark = pytest.mark.browser
+
+ANSWER = "40_reflectie_invullen.ipynb"
+FACILITATOR = "41_reflectie_begeleider.ipynb"
+LIVE_MS = 30_000
+PHONE = {"viewport": {"width": 390, "height": 820}, "locale": "nl-BE", "is_mobile": True, "has_touch": True}
+
+
+def phone(browser: Browser) -> BrowserContext:
+    """Return a new browser context that looks like a phone (its own cookies and storage)."""
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    return context
+
+
+def join(context: BrowserContext, base_url: str, code: str, perspective: str) -> Page:
+    """Open the answer page with the code in the address and choose a perspective."""
+    page = context.new_page()
+    page.goto(f"{base_url}/voila/render/{ANSWER}?code={code}", timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector(".lco-perspectief-keuze", timeout=PAGE_TIMEOUT_MS)
+    page.click(f".lco-perspectief-keuze[data-perspectief={perspective}]")
+    page.wait_for_selector(".lco-smiley, .lco-score", timeout=PAGE_TIMEOUT_MS)
+    assert f"p={perspective}" in page.url and "r=" in page.url
+    return page
+
+
+def answer_client_items(page: Page, count: int, value: int = 2) -> None:
+    """Answer ``count`` client items one by one with the same smiley."""
+    for _ in range(count):
+        shown = page.inner_text(".lco-voortgang")
+        page.click(f".lco-smiley.lco-waarde-{value}")
+        expect(page.locator(".lco-voortgang, .lco-verzenden").first).not_to_have_text(shown, timeout=LIVE_MS)
+
+
+def answer_list_items(page: Page, items: list[str], value: int) -> None:
+    """Answer some items of the list version and wait until each shows as chosen."""
+    for item in items:
+        page.click(f".lco-item-{item} .lco-waarde-{value}")
+        page.wait_for_selector(f".lco-item-{item} .lco-gekozen.lco-waarde-{value}", timeout=LIVE_MS)
+
+
+def send(page: Page, remark: str = "") -> None:
+    """Type a remark (optional), press send and wait for the thank-you."""
+    if remark:
+        page.fill(".lco-opmerking-invoer textarea", remark)
+    page.click(".lco-verzenden")
+    page.wait_for_selector(".lco-bedankt", timeout=LIVE_MS)
+
+
+def count_of(page: Page, perspective: str) -> str:
+    """Return the count the facilitator page shows for a perspective."""
+    return page.inner_text(f".lco-aantal[data-perspectief={perspective}]").strip()
+
+
+def chart_alts(page: Page) -> list[str]:
+    """Return the alt texts (title) of every chart on the page."""
+    return page.eval_on_selector_all("img.lco-grafiek", "imgs => imgs.map(i => i.title)")
+
+
+def reopen(page: Page, base_url: str, secret: str) -> None:
+    """Open the facilitator page and reopen a session with its secret."""
+    open_page(page, base_url, FACILITATOR)
+    page.fill(".lco-geheim-invoer input", secret)
+    page.click(".lco-heropen")
+    page.wait_for_selector(".lco-code-groot", timeout=LIVE_MS)
+
+
+def test_facilitator_follows_three_browsers_live(page: Page, base_url: str, browser: Browser) -> None:
+    """Do a client and two participants in other browsers appear in the counts and charts by themselves?"""
+    open_page(page, base_url, FACILITATOR)
+    page.click(".lco-nieuwe-sessie")
+    page.wait_for_selector(".lco-code-groot", timeout=LIVE_MS)
+    code = page.inner_text(".lco-code-groot").strip()
+    assert re.fullmatch(r"[ACDEFHJKMNPRTUVWXY3479]{6}", code)
+    qr = page.locator("img.lco-qr")
+    expect(qr).to_be_visible()
+    assert f"code={code}" in (qr.get_attribute("title") or "")
+    assert count_of(page, "client") == "0"
+    expect(page.locator(".lco-grafieken-leeg")).to_be_visible()
+    screenshot(page, "reflectie-begeleider-nieuw")
+
+    client = join(phone(browser), base_url, code, "client")
+    screenshot(client, "reflectie-client-vraag")
+    answer_client_items(client, 2, value=2)  # 2 of the 3 'gehoord' items: enough (half rule)
+    participants = [join(phone(browser), base_url, code, "deelnemer") for _ in range(2)]
+    for participant in participants:
+        answer_list_items(participant, ["d_ruimte", "d_woog_mee", "d_over_client"], value=4)
+    send(participants[0], "Goed overleg.")
+
+    # No reload: the page polls the store in the background.
+    expect(page.locator(".lco-aantal[data-perspectief=client]")).to_have_text("1", timeout=LIVE_MS)
+    expect(page.locator(".lco-aantal[data-perspectief=deelnemer]")).to_have_text("2", timeout=LIVE_MS)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('img.lco-grafiek')].some(i => i.title.includes('Deelnemer (n = 2)'))",
+        timeout=LIVE_MS,
+    )
+    alts = chart_alts(page)
+    assert any(a.startswith("Staafdiagram ‘Cliënt (n = 1)’. Cliënt gehoord: 2;") for a in alts)
+    gap = next(a for a in alts if "Verschil" in a)
+    # Professionals: 4, 4 and a reversed 4 (= 2) → 3,33; the client 2,0: a gap of −1,3, an alert.
+    assert "Cliënt gehoord: -1,3" in gap and "Signaal bij: Cliënt gehoord" in gap
+    assert any(a.startswith("Radardiagram") for a in alts)
+    expect(page.locator(".lco-overzicht tr.lco-signaal[data-dimensie=betrokken]")).to_be_visible()
+    expect(page.locator(".lco-opmerkingen")).to_contain_text("Goed overleg.")
+    screenshot(page, "reflectie-begeleider-resultaten")
+    assert not serious_accessibility_violations(page)
+    assert not serious_accessibility_violations(client)
+
+
+def test_participant_offline_midway_comes_back_and_counts_once(base_url: str, browser: Browser) -> None:
+    """Does a participant whose phone goes offline and reloads go on where they were, and count once?"""
+    store = ReflectieStore()
+    opened = store.create_session("lco", title="Offline halverwege")
+    code = opened.session.code
+    context = phone(browser)
+    participant = join(context, base_url, code, "deelnemer")
+    items = [i.id for i in opened.session.instrument.perspective("deelnemer").items]
+    answer_list_items(participant, items[:6], value=5)
+
+    context.set_offline(True)
+    participant.wait_for_timeout(1500)
+    context.set_offline(False)
+    # The phone reloads the page (as a locked phone often does): same address, same respondent key.
+    participant.reload(timeout=PAGE_TIMEOUT_MS)
+    participant.wait_for_selector(".lco-score", timeout=PAGE_TIMEOUT_MS)
+    expect(participant.locator(".lco-gekozen")).to_have_count(6, timeout=LIVE_MS)
+    expect(participant.locator(".lco-voortgang")).to_contain_text("6 van de 18 vragen beantwoord.")
+    answer_list_items(participant, items[6:], value=3)
+    send(participant, "Ik was even offline.")
+    participant.reload(timeout=PAGE_TIMEOUT_MS)
+    participant.wait_for_selector(".lco-bedankt", timeout=PAGE_TIMEOUT_MS)
+
+    records = store.respondents(opened.session.id)
+    assert len(records) == 1
+    [record] = records
+    assert record.perspective == "deelnemer" and record.finished is not None
+    assert len(record.answers) == 18
+    assert [record.answers[i] for i in items[:6]] == [5] * 6
+    assert record.remark == "Ik was even offline."
+
+
+def test_remark_with_markup_is_shown_as_text(page: Page, base_url: str, browser: Browser) -> None:
+    """Is a remark with <b> and <img onerror> shown literally on the facilitator page, never run?"""
+    store = ReflectieStore()
+    opened = store.create_session("lco", title="Opmerkingen als tekst")
+    remark = '<b>vet</b> <img src=x onerror="window.lcoXss=1">'
+    client = join(phone(browser), base_url, opened.session.code, "client")
+    answer_client_items(client, 1, value=4)
+    for _ in range(17):
+        client.click(".lco-weet-niet")
+        client.wait_for_timeout(150)
+    client.wait_for_selector(".lco-verzenden", timeout=LIVE_MS)
+    send(client, remark)
+
+    reopen(page, base_url, opened.secret)
+    remarks = page.locator(".lco-opmerkingen")
+    expect(remarks).to_contain_text(remark, timeout=LIVE_MS)
+    assert page.locator(".lco-opmerkingen b, .lco-opmerkingen img").count() == 0
+    assert page.evaluate("() => window.lcoXss") is None
+
+
+def test_reflectiedag_group_of_two_is_hidden_with_everything_derived(page: Page, base_url: str) -> None:
+    """On a reflectiedag, is a group of 2 deelnemers hidden from counts, table, charts, radar and remarks?"""
+    store = ReflectieStore()
+    opened = store.create_session("reflectiedag", title="Reflectiedag met een kleine groep")
+    code = opened.session.code
+    instrument = opened.session.instrument
+    for perspective, people, score in (("client", 3, 3), ("deelnemer", 2, 1), ("coordinator", 3, 4)):
+        answers = {i.id: score for i in instrument.perspective(perspective).items}
+        for _ in range(people):
+            store.submit(code, perspective, answers, f"opmerking-{perspective}")
+
+    reopen(page, base_url, opened.secret)
+    expect(page.locator(".lco-aantal[data-perspectief=deelnemer]")).to_have_text("minder dan 3")
+    assert count_of(page, "client") == "3"
+    expect(page.locator(".lco-verborgen")).to_contain_text("Deelnemer: minder dan 3 invullers")
+    first_row = page.locator(".lco-overzicht tr[data-dimensie=betrokken] td")
+    assert first_row.nth(1).inner_text() == "verborgen"
+    page.wait_for_selector("img.lco-grafiek", timeout=LIVE_MS)
+    alts = chart_alts(page)
+    assert alts and not any("Deelnemer" in a for a in alts)
+    radar = next(a for a in alts if a.startswith("Radardiagram"))
+    assert "Cliënt —" in radar and "Coördinator —" in radar
+    remarks = page.inner_text(".lco-opmerkingen")
+    assert "opmerking-client" in remarks and "opmerking-deelnemer" not in remarks
+    screenshot(page, "reflectie-reflectiedag-verborgen")
