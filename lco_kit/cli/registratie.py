@@ -48,7 +48,8 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     summary = verbs.add_parser(
         "summary",
         help="toon de cijfers per jaar (en met --json als JSON)",
-        description="Toon de cijfers van een registratiebestand: per jaar, en uitgesplitst (met kleine aantallen verborgen).",
+        description="Toon de cijfers van een registratiebestand: per jaar, en uitgesplitst "
+        "(met kleine aantallen verborgen).",
     )
     _file_arguments(summary)
     _selection_arguments(summary)

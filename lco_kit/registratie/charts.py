@@ -30,7 +30,7 @@ def note_line(valid: int, invalid: int, threshold: int) -> str:
 
 
 def _with_note(chart: Chart, note: str) -> Chart:
-    chart.figure.text(0.0, -0.01, note, ha="left", va="top", fontsize=10.5, color=_GREY, wrap=True)
+    chart.figure.text(0.0, -0.01, note, ha="left", va="top", fontsize=10.5, color=_GREY)
     chart.alt = f"{chart.alt} {note}"
     return chart
 

@@ -18,15 +18,16 @@ from lco_kit.charts import Chart
 from lco_kit.export import to_belgian_csv, to_xlsx
 from lco_kit.pdf import PdfDocument
 from lco_kit.registratie import analysis
-from lco_kit.registratie._data import texts
 from lco_kit.registratie._data import text as tekst
-from lco_kit.registratie._format import count_text, number, percent, year_span
+from lco_kit.registratie._data import texts
+from lco_kit.registratie._format import number, percent, year_span
 from lco_kit.registratie.analysis import Selection, Signal
 from lco_kit.registratie.charts import bars_chart, knelpunt_trend_chart, note_line, shares_chart, trend_chart
 from lco_kit.registratie.importer import PROBLEM_COLUMNS, Registration
 from lco_kit.registratie.suppression import HIDDEN, TOTAL, SuppressedTable, default_threshold
 
 __all__ = [
+    "CHART_NAMES",
     "EXPORT_TABLES",
     "Overview",
     "build_overview",
@@ -36,6 +37,8 @@ __all__ = [
 ]
 
 _PDF_PROBLEMS = 60
+CHART_NAMES = ("trend", "aandelen", "gemeenten", "levensdomeinen", "aanvragers", "knelpunten", "knelpunten_trend")
+"""The charts of an overview, in the order the page shows them."""
 EXPORT_TABLES = ("per_jaar", "per_gemeente", "knelpunten_per_jaar", "knelpunten_per_gemeente", "ongeldige_rijen")
 """The tables a user can download, by name."""
 
@@ -59,6 +62,7 @@ class Overview:
     rows: pd.DataFrame
     partial: bool
     made_on: date = field(default_factory=date.today)
+    _charts: dict[str, Chart] = field(default_factory=dict, repr=False)
 
     @cached_property
     def years(self) -> SuppressedTable:
@@ -131,19 +135,31 @@ class Overview:
         """Return the line that goes with every chart and table."""
         return note_line(len(self.rows), self.registration.invalid_rows, self.threshold)
 
-    @cached_property
+    @property
     def charts(self) -> dict[str, Chart]:
-        """Return every chart, by name: trend, aandelen, gemeenten, levensdomeinen, aanvragers, knelpunten, knelpunten_trend."""
-        published = analysis.published_series() if not self.partial else None
-        return {
-            "trend": trend_chart(self.years, published, self.note),
-            "aandelen": shares_chart(self.years, self.note),
-            "gemeenten": bars_chart(self.gemeenten, tekst("grafiek_gemeenten_titel"), self.note),
-            "levensdomeinen": bars_chart(self.domains, tekst("grafiek_levensdomeinen_titel"), self.note, sort=True),
-            "aanvragers": bars_chart(self.requesters, tekst("grafiek_aanvragers_titel"), self.note, sort=True),
-            "knelpunten": bars_chart(self.knelpunten, tekst("grafiek_knelpunten_titel"), self.note, sort=True),
-            "knelpunten_trend": knelpunt_trend_chart(self.signals, self.note),
-        }
+        """Return every chart, by name (see :data:`CHART_NAMES`)."""
+        return {name: self.chart(name) for name in CHART_NAMES}
+
+    def chart(self, name: str) -> Chart:
+        """Return one chart by name (see :data:`CHART_NAMES`), made the first time it is asked for."""
+        if name not in self._charts:
+            self._charts[name] = self._make_chart(name)
+        return self._charts[name]
+
+    def _make_chart(self, name: str) -> Chart:
+        if name == "trend":
+            return trend_chart(self.years, analysis.published_series() if not self.partial else None, self.note)
+        if name == "aandelen":
+            return shares_chart(self.years, self.note)
+        if name == "knelpunten_trend":
+            return knelpunt_trend_chart(self.signals, self.note)
+        table, title, ordered = {
+            "gemeenten": (self.gemeenten, "grafiek_gemeenten_titel", False),
+            "levensdomeinen": (self.domains, "grafiek_levensdomeinen_titel", True),
+            "aanvragers": (self.requesters, "grafiek_aanvragers_titel", True),
+            "knelpunten": (self.knelpunten, "grafiek_knelpunten_titel", True),
+        }[name]
+        return bars_chart(table, tekst(title), self.note, sort=ordered)
 
     def key_figures(self) -> list[tuple[str, str]]:
         """Return the key figures of the selection as label–value pairs (suppressed when partial)."""
@@ -262,7 +278,10 @@ def jaarrapport_pdf(view: Overview) -> bytes:
         doc.paragraph(tekst("geen_gegevens"))
         _about_figures(doc, view)
         return doc.to_bytes()
-    charts = view.charts
+    charts = {
+        name: view.chart(name)
+        for name in ("trend", "aandelen", "gemeenten", "levensdomeinen", "aanvragers", "knelpunten")
+    }
     doc.heading(tekst("pdf_per_jaar"))
     doc.chart(charts["trend"])
     if not view.partial:
@@ -313,7 +332,8 @@ def jaarrapport_pdf(view: Overview) -> bytes:
 def _published_comparison(view: Overview) -> str:
     published = analysis.published_series()
     counts = view.years.values["aantal"]
-    same, different = [], []
+    same: list[int] = []
+    different: list[int] = []
     for year in view.year_list:
         if year in published:
             (same if int(counts.loc[year]) == published[year] else different).append(year)
@@ -356,8 +376,8 @@ def signalennota_pdf(view: Overview) -> bytes:
         return doc.to_bytes()
     doc.heading(tekst("nota_kort_kop"))
     doc.bullets(_in_short(view))
-    doc.chart(view.charts["knelpunten"])
-    doc.chart(view.charts["knelpunten_trend"])
+    doc.chart(view.chart("knelpunten"))
+    doc.chart(view.chart("knelpunten_trend"))
     doc.heading(tekst("nota_per_knelpunt_kop"))
     questions = texts().beleidsvragen
     for signal in view.signals:

@@ -72,11 +72,12 @@ def parse_years(text: str | Iterable[int], today: dt.date | None = None) -> tupl
             raise LcoError(f"‘{text}’ is geen jaar en geen reeks jaren. Schrijf bijvoorbeeld 2009-2016 of 2014.")
         if first > last:
             raise LcoError(
-                f"De reeks {first}-{last} loopt achteruit. Schrijf het vroegste jaar eerst, bijvoorbeeld {last}-{first}."
+                f"De reeks {first}-{last} loopt achteruit. "
+                f"Schrijf het vroegste jaar eerst, bijvoorbeeld {last}-{first}."
             )
         years = tuple(range(first, last + 1))
     else:
-        years = tuple(sorted(set(int(y) for y in text)))
+        years = tuple(sorted({int(y) for y in text}))
         if not years:
             raise LcoError("Kies minstens één jaar.")
     newest = last_simulated_year(today)
@@ -135,7 +136,13 @@ def _dates(year: int, count: int, cal: Calibration, rng: np.random.Generator) ->
 
 
 def _year(
-    year: int, total: int, participating: Sequence[str], weights: np.ndarray, cal: Calibration, rng: np.random.Generator
+    year: int,
+    total: int,
+    participating: Sequence[str],
+    weights: np.ndarray,
+    *,
+    cal: Calibration,
+    rng: np.random.Generator,
 ) -> pd.DataFrame:
     # Every OCMW that takes part held at least one LCO that year; the rest follows the weights.
     counts = 1 + rng.multinomial(total - len(participating), weights / weights.sum())
@@ -231,8 +238,7 @@ def _with_defects(frame: pd.DataFrame, count: int, rng: np.random.Generator) -> 
         elif isinstance(value, str):
             value = value.format(jaar=faulty.loc[index, "datum"][-4:])
         faulty.loc[index, column] = value
-    out = pd.concat([frame.astype({"aantal_deelnemers": object}), faulty], ignore_index=True)
-    return out
+    return pd.concat([frame.astype({"aantal_deelnemers": object}), faulty], ignore_index=True)
 
 
 def simulate_registratie(seed: int, years: str | Iterable[int] = DEFAULT_YEARS, *, fouten: int = 0) -> pd.DataFrame:
@@ -266,7 +272,9 @@ def simulate_registratie(seed: int, years: str | Iterable[int] = DEFAULT_YEARS, 
         )
         weights = _weights_in(year, cal)
         participating = _participating(year, weights, cal, order)
-        frames.append(_year(year, total, participating, np.array([weights[n] for n in participating]), cal, rng))
+        frames.append(
+            _year(year, total, participating, np.array([weights[n] for n in participating]), cal=cal, rng=rng)
+        )
     frame = pd.concat(frames, ignore_index=True)
     if fouten:
         frame = _with_defects(frame, fouten, rng)
