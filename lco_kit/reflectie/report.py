@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from matplotlib.patches import Circle
 
-from lco_kit.charts import Chart, bar_chart, new_figure, radar_chart
+from lco_kit.charts import PALETTE, Chart, bar_chart, new_figure, radar_chart
 from lco_kit.export import to_belgian_csv, to_xlsx
 from lco_kit.pdf import PdfDocument
 from lco_kit.reflectie.instrument import PERSPECTIVES, Instrument
@@ -36,6 +36,7 @@ __all__ = [
     "casus_trend",
     "export_bytes",
     "export_rows",
+    "gap_chart",
     "paper_pdf",
     "report_charts",
     "report_pdf",
@@ -226,13 +227,10 @@ def report_charts(report: SessionReport) -> list[Chart]:
         )
         alert_text = f" Signaal bij: {', '.join(alerted)}." if alerted else " Geen signalen."
         charts.append(
-            bar_chart(
+            gap_chart(
                 labels,
                 gap_values,
-                "Verschil: cliënt min hulpverleners",
-                value_label="punten (negatief: de cliënt is minder tevreden)",
-                highlight=flagged,
-                limits=(-4.4, 4.4),
+                flagged,
                 alt=(
                     f"Staafdiagram ‘Verschil: cliënt min hulpverleners’. {described}. Signaal bij een verschil "
                     f"van {_number(report.scores.threshold)} punt of meer.{alert_text}"
@@ -247,6 +245,48 @@ def report_charts(report: SessionReport) -> list[Chart]:
     if series:
         charts.append(radar_chart(labels, series, "Alle dimensies samen"))
     return charts
+
+
+def gap_chart(labels: Sequence[str], gap_values: Sequence[float | None], flagged: Sequence[bool], alt: str) -> Chart:
+    """Return the client–professional gap per dimension, alerts in the accent colour and marked in words.
+
+    Each number stands beyond the end of its bar (left of a negative bar), so it never sits on
+    a coloured background.
+    """
+    figure = new_figure(8.0, max(2.5, 0.55 * len(labels) + 1.4))
+    ax = figure.add_subplot()
+    positions = list(range(len(labels)))[::-1]
+    drawn = [0.0 if v is None else float(v) for v in gap_values]
+    colours = [PALETTE[1] if flag else PALETTE[0] for flag in flagged]
+    bars = ax.barh(positions, drawn, color=colours)
+    for bar, value, flag in zip(bars, gap_values, flagged, strict=True):
+        if value is None:
+            bar.set_visible(False)
+            continue
+        words = _number(value, signed=True) + ("  signaal" if flag else "")
+        negative = value < 0
+        ax.annotate(
+            words,
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            xytext=(-5 if negative else 5, 0),
+            textcoords="offset points",
+            ha="right" if negative else "left",
+            va="center",
+            fontsize=12,
+            fontweight="bold" if flag else "normal",
+            color="#1d1d1b",
+        )
+    ax.axvline(0, color="#1d1d1b", linewidth=1.2)
+    ax.set_yticks(positions, list(labels))
+    ax.set_xlim(-6.5, 4.2)
+    ax.set_xlabel("punten (negatief: de cliënt is minder tevreden)", fontsize=12)
+    ax.set_title("Verschil: cliënt min hulpverleners", fontsize=15, color="#1d1d1b")
+    ax.grid(axis="x", color="#d0ccc3")
+    ax.set_axisbelow(True)
+    ax.tick_params(labelsize=12, colors="#1d1d1b")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return Chart(figure, alt)
 
 
 def smiley_chart(labels: Sequence[str]) -> Chart:

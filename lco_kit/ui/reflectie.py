@@ -98,7 +98,13 @@ _STYLE = """<style>
 .lco-reflectie table.lco-tabel tr.lco-signaal td { background: #fbeaea; font-weight: 700; }
 .lco-reflectie .lco-aantal { font-size: 2rem; font-weight: 800; color: #1f4e79; }
 .lco-reflectie ul.lco-opmerkingen-lijst li { white-space: pre-wrap; margin: 0.3rem 0; }
-@media (max-width: 640px) { .lco-reflectie .lco-code-groot { font-size: 3rem; } }
+.lco-reflectie .widget-vbox.lco-grafieken { flex-direction: row; flex-wrap: wrap; gap: 0.5rem; }
+.lco-reflectie .lco-grafieken img.lco-grafiek { width: 49%; min-width: 20rem; flex: 1 1 24rem; }
+.lco-reflectie .widget-dropdown.lco-drempel, .lco-reflectie .widget-dropdown.lco-soort { width: auto; }
+.lco-reflectie .widget-dropdown.lco-drempel select, .lco-reflectie .widget-dropdown.lco-soort select {
+  min-width: 9rem; }
+@media (max-width: 640px) { .lco-reflectie .lco-code-groot { font-size: 3rem; }
+  .lco-reflectie .lco-grafieken img.lco-grafiek { width: 100%; min-width: 0; } }
 </style>"""
 
 
