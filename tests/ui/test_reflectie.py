@@ -294,3 +294,26 @@ def test_poller_stops_when_tick_says_so() -> None:
     while poller.running and time.monotonic() < deadline:
         time.sleep(0.01)
     assert not poller.running and len(calls) == 3
+
+
+def test_follow_up_lcos_of_one_casus_show_a_trend(store: ReflectieStore) -> None:
+    """With two sessions under one casus label, does the second show the gap per LCO and the change?"""
+    for client_score in (1, 4):
+        opened = store.create_session(casus="casus 12")
+        store.submit(opened.session.code, "client", {"c_gehoord": client_score, "c_luisteren": client_score})
+        store.submit(opened.session.code, "deelnemer", {"d_ruimte": 4, "d_woog_mee": 4})
+    page = facilitator(store)
+    page.secret_input.value = opened.secret
+    page.reopen(opened.secret)
+    trend = next(w for w in page.results.children if "lco-verloop" in w._dom_classes).value
+    assert "casus 12 (2 sessies)" in trend
+    assert "<td>-3,0 → +0,0</td><td>+3,0</td>" in trend
+
+
+def test_paper_forms_are_offered(store: ReflectieStore) -> None:
+    """Does the facilitator page offer the paper questionnaire of each perspective as a PDF?"""
+    page = facilitator(store)
+    page.make_paper()
+    names = [link.filename for link in page.paper_box.children]
+    assert names == ["vragenlijst-client.pdf", "vragenlijst-deelnemer.pdf", "vragenlijst-coordinator.pdf"]
+    assert all(link.data.startswith(b"%PDF-") for link in page.paper_box.children)
