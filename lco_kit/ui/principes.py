@@ -199,7 +199,11 @@ class MaatzorgLes(widgets.VBox):
         self.layout.width = "auto"
         self.add_class("lco-les")
         self._report_bad_banks()
-        guarded(self.messages, "het klaarzetten van de les")(self.start)(aantal)
+        if self.reeksen.reeksen:
+            guarded(self.messages, "het klaarzetten van de les")(self.start)(aantal)
+        else:
+            self.volgende.layout.display = "none"
+            self.opnieuw.layout.display = "none"
 
     # ------------------------------------------------------------ the facilitator's choice
 
