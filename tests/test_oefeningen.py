@@ -594,3 +594,11 @@ def test_kinds_are_the_models_the_engine_checks() -> None:
     """Does every kind of exercise validate into its own model?"""
     built = [one(single()), one(multiple()), one(order()), one(matching()), one(open_question())]
     assert [type(o) for o in built] == [KeuzeUitEen, MeerdereKeuzes, Volgorde, Koppelen, OpenVraag]
+
+
+def test_the_example_in_the_facilitator_guide_loads() -> None:
+    """Does the full example bank in docs/oefeningen.md pass the same checks as the kit's banks?"""
+    guide = (ROOT / "docs" / "oefeningen.md").read_text(encoding="utf-8")
+    example = next(block for block in re.findall(r"```yaml\n(.*?)```", guide, re.S) if "schema_version" in block)
+    reeks = load_bank(example.encode("utf-8"), "gids.yaml")
+    assert reeks.oefeningen[0].id == "schulden-voor-ze-er-is"
