@@ -463,6 +463,13 @@ def load_bank(source: Path | bytes, name: str | None = None, *, casus: Collectio
     Raises:
         ContentError: With every problem found in the file.
     """
+    return _load_bank(source, name, casus)[0]
+
+
+def _load_bank(
+    source: Path | bytes, name: str | None, casus: Collection[str] | None
+) -> tuple[Oefenreeks, Mapping[tuple[str | int, ...], int]]:
+    """Load a bank and return it with the line of every value (for checks across banks)."""
     display = name or (source.name if isinstance(source, Path) else "oefenreeks")
     data, lines = load_yaml(source, display)
     # The bank's own fields first; its exercises are then checked one by one, so that
@@ -480,7 +487,7 @@ def load_bank(source: Path | bytes, name: str | None = None, *, casus: Collectio
     if problems:
         problems.sort(key=lambda p: p.line or 0)
         raise ContentError(display, problems)
-    return validate_data(Oefenreeks, data, lines, display)
+    return validate_data(Oefenreeks, data, lines, display), lines
 
 
 def _reference_problems(
@@ -562,11 +569,10 @@ def load_banks(paths: Iterable[Path] | None = None, *, casus: Collection[str] | 
         # The kit's own files are known by name; files given explicitly by the path as given.
         display = path.name if paths is None else str(path)
         try:
-            reeks = load_bank(path, display, casus=known)
+            reeks, lines = _load_bank(path, display, known)
         except ContentError as error:
             result.fouten.append(error)
             continue
-        _, lines = load_yaml(path, display)
         clashes = [
             Problem(
                 f"de id ‘{oefening.id}’ komt ook voor in {owner[oefening.id]}. Elke oefening heeft een eigen id, "

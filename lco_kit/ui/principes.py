@@ -157,8 +157,8 @@ class MaatzorgLes(widgets.VBox):
     ) -> None:
         self._rng = random.Random(seed)  # noqa: S311  (which exercises and in what order, not security)
         self.messages = MessageArea()
-        self.reeksen = reeksen if reeksen is not None else load_banks()
         self._casus = known_casus()
+        self.reeksen = reeksen if reeksen is not None else load_banks(casus=self._casus)
         self.les = Les(())
         self.positie = 0
         self.beoordelingen: dict[str, Beoordeling] = {}
