@@ -1,0 +1,37 @@
+"""The casus texts and the kit's life-domain scale."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lco_kit.casus import casus_text, scale, scale_level
+from lco_kit.casus.texts import _texts
+
+PACKAGE = Path(__file__).resolve().parents[2] / "lco_kit"
+
+
+def test_the_scale_has_five_described_levels() -> None:
+    """Does the kit's scale have levels 1 to 5, each with a label and a description?"""
+    levels = scale()
+    assert [level.score for level in levels] == [1, 2, 3, 4, 5]
+    assert scale_level(1).label == "Acute nood" and scale_level(5).label == "Sterk"
+    assert all(len(level.omschrijving) > 40 for level in levels)
+
+
+def test_every_text_key_used_in_the_code_exists() -> None:
+    """Does every casus_text key named in the code exist in the texts file?"""
+    used: set[str] = set()
+    for path in [
+        *PACKAGE.joinpath("casus").glob("*.py"),
+        *PACKAGE.joinpath("cli").glob("*.py"),
+        PACKAGE / "ui" / "casus.py",
+    ]:
+        used |= set(re.findall(r"casus_text\(\s*[\"']([a-z_]+)[\"']", path.read_text(encoding="utf-8")))
+    assert used, "no keys found"
+    assert used <= set(_texts())
+
+
+def test_placeholders_are_filled() -> None:
+    """Are placeholders in a text filled in?"""
+    assert casus_text("privacy_vondst", regel=3, soort="adres", fragment="x") == "regel 3: adres — x"
