@@ -141,6 +141,9 @@ def _normalized(text: str) -> str:
     return re.sub(r"\s+", " ", text.casefold()).strip(" .!?;:,")
 
 
+_WORDS = {"optie": ("opties", "elke optie"), "stap": ("stappen", "elke stap"), "moment": ("momenten", "elk moment")}
+
+
 def _check_explanations(items: Sequence[Any], what: str, text_field: str) -> None:
     """Refuse explanations that are too short, or shared by two items, and items that repeat."""
     for number, item in enumerate(items, start=1):
@@ -154,16 +157,14 @@ def _check_explanations(items: Sequence[Any], what: str, text_field: str) -> Non
         for number, item in enumerate(items, start=1):
             key = _normalized(getattr(item, attribute))
             if key in seen:
-                if attribute == "uitleg" and len({_normalized(i.uitleg) for i in items}) == 1:
-                    raise ValueError(
-                        f"alle {what}s hebben dezelfde uitleg. Geef elke {what} een eigen uitleg die zegt "
-                        "waarom juist die keuze klopt of niet klopt."
-                    )
+                plural, each = _WORDS[what]
                 advice = (
-                    "Geef elke " + what + " een eigen uitleg die zegt waarom juist die keuze klopt of niet klopt."
+                    f"Geef {each} een eigen uitleg die zegt waarom juist die keuze klopt of niet klopt."
                     if attribute == "uitleg"
                     else "Schrap er één of maak ze verschillend."
                 )
+                if attribute == "uitleg" and len({_normalized(i.uitleg) for i in items}) == 1:
+                    raise ValueError(f"alle {plural} hebben dezelfde uitleg. {advice}")
                 raise ValueError(f"{what} nr. {seen[key]} en nr. {number} hebben {label}. {advice}")
             seen[key] = number
 

@@ -602,3 +602,12 @@ def test_the_example_in_the_facilitator_guide_loads() -> None:
     example = next(block for block in re.findall(r"```yaml\n(.*?)```", guide, re.S) if "schema_version" in block)
     reeks = load_bank(example.encode("utf-8"), "gids.yaml")
     assert reeks.oefeningen[0].id == "schulden-voor-ze-er-is"
+
+
+def test_same_explanation_on_every_moment_speaks_of_momenten() -> None:
+    """Is a matching exercise with one explanation for every moment refused in proper Dutch (‘alle momenten’)?"""
+    exercise = matching()
+    for paar in exercise["paren"]:
+        paar["uitleg"] = why("Dit principe staat op het spel")
+    [(_, _, message)] = problems(bank_bytes(exercise))
+    assert message.startswith("alle momenten hebben dezelfde uitleg. Geef elk moment een eigen uitleg")
