@@ -35,3 +35,30 @@ def test_every_text_key_used_in_the_code_exists() -> None:
 def test_placeholders_are_filled() -> None:
     """Are placeholders in a text filled in?"""
     assert casus_text("privacy_vondst", regel=3, soort="adres", fragment="x") == "regel 3: adres — x"
+
+
+def test_the_format_guide_describes_the_scale_lists_and_profiles() -> None:
+    """Does docs/casus-formaat.md describe every level of the scale, every code list label and every profile?"""
+    from lco_kit.casus import profiles
+    from lco_kit.codes import code_list
+
+    guide = (PACKAGE.parent / "docs" / "casus-formaat.md").read_text(encoding="utf-8")
+    flat = " ".join(guide.split())
+    for level in scale():
+        assert f"| {level.score} | {level.label} | {level.omschrijving} |" in flat
+    for name in ("levensdomeinen", "sectoren", "knelpunten", "aanvragers"):
+        for label in code_list(name).labels:
+            assert label in flat, label
+    for profile in profiles():
+        assert f"| `{profile.code}` | {profile.label} |" in flat
+
+
+def test_the_example_in_the_guide_is_a_valid_clean_casus() -> None:
+    """Is the example casus in docs/casus-formaat.md valid and free of personal data?"""
+    from lco_kit.casus import check_casus
+
+    guide = (PACKAGE.parent / "docs" / "casus-formaat.md").read_text(encoding="utf-8")
+    example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
+    result = check_casus(example.encode("utf-8"), "voorbeeld.yaml")
+    assert result.ok, result.report()
+    assert result.casus is not None and result.casus.spilfiguur is not None
