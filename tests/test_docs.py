@@ -1,0 +1,28 @@
+"""The documentation: every picture and link it points to exists, and every page is pictured."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
+
+
+@pytest.mark.parametrize("document", DOCS, ids=lambda p: p.name)
+def test_every_relative_link_and_picture_exists(document: Path) -> None:
+    """Does every relative link or picture in the document point at a file that exists?"""
+    text = document.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s#]+)(?:#[^)]*)?\)", text)
+    missing = [t for t in targets if "://" not in t and not (document.parent / t).exists()]
+    assert missing == []
+
+
+def test_the_guide_shows_every_page_of_the_kit() -> None:
+    """Does the facilitator guide show a screenshot of every page (made by the browser tests)?"""
+    guide = (ROOT / "docs" / "handleiding-begeleiders.md").read_text(encoding="utf-8")
+    pages = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
+    missing = [p for p in pages if f"img/pagina-{p}.png" not in guide]
+    assert missing == []
