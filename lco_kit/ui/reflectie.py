@@ -335,9 +335,12 @@ class InvulPagina(widgets.VBox):
         if chosen:
             widget.add_class("lco-gekozen")
 
+        position = self.index
+
         def choose(_: object) -> None:
             self.save(item_id, value)
-            self.index += 1
+            # From the item's own position: a double tap on a phone must not skip the next item.
+            self.index = position + 1
             self.show_item()
 
         widget.on_click(guarded(self.messages, "het bewaren van je antwoord")(choose))

@@ -317,3 +317,14 @@ def test_paper_forms_are_offered(store: ReflectieStore) -> None:
     names = [link.filename for link in page.paper_box.children]
     assert names == ["vragenlijst-client.pdf", "vragenlijst-deelnemer.pdf", "vragenlijst-coordinator.pdf"]
     assert all(link.data.startswith(b"%PDF-") for link in page.paper_box.children)
+
+
+def test_double_tap_does_not_skip_an_item(store: ReflectieStore) -> None:
+    """When the same smiley is pressed twice before the next item shows, is the next item still asked?"""
+    code = store.create_session().session.code
+    page = answer_page(store, code, "client")
+    smiley = buttons(page, "lco-waarde-3")[0]
+    smiley.click()
+    smiley.click()
+    assert "Vraag 2 van 18" in page.body.children[0].value
+    assert store.respondent(code, page.key).answers == {"c_gehoord": 3}
