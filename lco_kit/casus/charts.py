@@ -168,7 +168,7 @@ def network_map(casus: Casus, spilfiguur: str | None = None) -> Chart:
                 label,
                 ha="center",
                 va="center",
-                fontsize=9.5,
+                fontsize=11,
                 color=_TEXT,
                 zorder=3,
                 bbox={
@@ -191,8 +191,8 @@ def network_map(casus: Casus, spilfiguur: str | None = None) -> Chart:
             angle -= step
 
     handles = [Line2D([], [], color=colours[sector], linewidth=6, label=sectors.label(sector)) for sector, _ in ordered]
-    figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.02), ncols=2, fontsize=10, frameon=False)
-    figure.text(0.02, 0.135, casus_text("grafiek_netwerk_legende_nabijheid"), fontsize=10, color=_TEXT)
+    figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.02), ncols=2, fontsize=11, frameon=False)
+    figure.text(0.02, 0.15, casus_text("grafiek_netwerk_legende_nabijheid"), fontsize=11, color=_TEXT)
     coordinator = casus.opstelling.coordinator if casus.opstelling else None
     if coordinator is not None:
         who = f"{coordinator.naam}, {coordinator.dienst}" if coordinator.naam else coordinator.dienst
