@@ -108,6 +108,28 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     paper.add_argument("--out", required=True, type=Path, metavar="BESTAND.pdf", help="waar de PDF komt")
     paper.set_defaults(handler=run_paper)
 
+    check = verbs.add_parser(
+        "check",
+        help="kijk een (eigen) vragenlijst na",
+        description=(
+            "Kijk een vragenlijst na zoals de kit ze inleest. Zonder bestand: de vragenlijst die de kit nu "
+            "gebruikt (je eigen kopie in LCO_KIT_CONTENT_DIR, anders die van de kit)."
+        ),
+    )
+    check.add_argument("bestand", nargs="?", type=Path, metavar="BESTAND.yaml", help="de vragenlijst")
+    check.set_defaults(handler=run_check)
+
+    copy = verbs.add_parser(
+        "copy",
+        help="kopieer de vragenlijst naar een eigen map om ze aan te passen",
+        description=(
+            "Kopieer de vragenlijst en de vaste teksten van de reflectiepagina's naar MAP/data/reflectie/. "
+            "Start de kit daarna met LCO_KIT_CONTENT_DIR=MAP om je eigen versie te gebruiken."
+        ),
+    )
+    copy.add_argument("map", type=Path, metavar="MAP", help="je eigen inhoudsmap")
+    copy.set_defaults(handler=run_copy)
+
 
 def run_new(args: argparse.Namespace) -> int:
     """Open a session; print the secret, then the code alone on the last line."""
@@ -234,4 +256,43 @@ def run_paper(args: argparse.Namespace) -> int:
     except OSError as error:
         raise LcoError(f"‘{out}’ kan niet geschreven worden: {error.strerror}.") from None
     print(f"De papieren vragenlijst staat in {out}.")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Validate an instrument file; print what it holds or every problem."""
+    from lco_kit.reflectie.instrument import PERSPECTIVES, load_instrument  # noqa: PLC0415
+
+    if args.bestand is not None and not args.bestand.is_file():
+        raise LcoError(f"Het bestand ‘{args.bestand}’ bestaat niet.")
+    instrument = load_instrument(args.bestand)
+    counts = ", ".join(
+        f"{instrument.perspective(p).label}: {len(instrument.perspective(p).items)} vragen" for p in PERSPECTIVES
+    )
+    print(f"In orde: ‘{instrument.titel}’, versie {instrument.kenmerk}.")
+    print(f"{len(instrument.dimensies)} dimensies; {counts}.")
+    return 0
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    """Copy the instrument and the page texts into a facilitator's own content folder."""
+    from lco_kit.content import content_path  # noqa: PLC0415
+    from lco_kit.reflectie.instrument import INSTRUMENT_FILE  # noqa: PLC0415
+    from lco_kit.reflectie.texts import TEXTS_FILE  # noqa: PLC0415
+
+    target = args.map / "data" / "reflectie"
+    written = []
+    for name in (INSTRUMENT_FILE, TEXTS_FILE):
+        destination = args.map / "data" / name
+        if destination.exists():
+            raise LcoError(f"‘{destination}’ bestaat al; de kit overschrijft je eigen versie niet.")
+        written.append((content_path("data", name), destination))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for source, destination in written:
+            destination.write_bytes(source.read_bytes())
+    except OSError as error:
+        raise LcoError(f"De map ‘{target}’ kan niet gemaakt of beschreven worden: {error.strerror}.") from None
+    print(f"Gekopieerd naar {target}. Pas de vragen aan, verhoog ‘versie’ en start de kit met:")
+    print(f"  LCO_KIT_CONTENT_DIR={args.map} lco-kit start")
     return 0

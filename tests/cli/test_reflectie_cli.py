@@ -231,3 +231,24 @@ def test_paper_version_is_written(tmp_path: Path) -> None:
     result = run("papier", "--perspectief", "cliënt", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_copy_then_check_an_own_instrument(tmp_path: Path) -> None:
+    """Does ``copy`` put an editable instrument in an own folder, and ``check`` point at a mistake in it?"""
+    own = tmp_path / "eigen"
+    result = run("copy", str(own))
+    assert result.returncode == 0, result.stderr
+    copied = own / "data" / "reflectie" / "instrument.yaml"
+    assert (own / "data" / "reflectie" / "teksten.yaml").is_file()
+    ok = run("check", str(copied))
+    assert ok.returncode == 0
+    assert "In orde: ‘Wanneer is het een goed LCO geweest?’, versie 2026.1 (" in ok.stdout
+    assert "8 dimensies; Cliënt: 18 vragen, Deelnemer: 18 vragen, Coördinator: 17 vragen." in ok.stdout
+    text = copied.read_text(encoding="utf-8").replace("dimensie: spilfiguur", "dimensie: spilfigur", 1)
+    copied.write_text(text, encoding="utf-8")
+    bad = run("check", str(copied))
+    assert bad.returncode == 1
+    assert "de dimensie ‘spilfigur’ bestaat niet. Bedoel je ‘spilfiguur’?" in bad.stderr
+    assert "de dimensie ‘spilfiguur’ heeft 1 vraag/vragen bij Cliënt" in bad.stderr
+    again = run("copy", str(own))
+    assert again.returncode == 1 and "bestaat al" in again.stderr
