@@ -418,6 +418,7 @@ class CasusPagina(widgets.VBox):
             what=casus_text("pagina_upload_wat"),
         )
         self.upload.add_class("lco-casus-upload")
+        self.upload.upload.layout.width = "auto"  # the whole label, not "Kies een c…"
         own = widgets.VBox(
             [
                 _html(
