@@ -13,11 +13,12 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from lco_kit.content import ContentModel, ContentPart, content_path, load_model
 
@@ -26,13 +27,16 @@ __all__ = [
     "ROLLEN",
     "Fase",
     "FaseInfo",
+    "FaseVeld",
     "Rol",
     "RolCode",
+    "RolVeld",
     "RollenBestand",
     "Taken",
     "fase",
     "fasen",
     "load_rollen",
+    "one_of",
     "rol",
     "rollen",
 ]
@@ -49,10 +53,27 @@ ROLLEN: tuple[RolCode, ...] = get_args(RolCode)
 Line = str
 
 
+def one_of(values: tuple[str, ...], what: str) -> Callable[[object], object]:
+    """Return a validator that accepts only these values, refusing others with a Dutch list."""
+
+    def check(value: object) -> object:
+        if value not in values:
+            raise ValueError(f"‘{value}’ is geen {what} die de kit kent. Kies uit: {', '.join(values)}.")
+        return value
+
+    return check
+
+
+FaseVeld = Annotated[Fase, BeforeValidator(one_of(FASEN, "fase"))]
+"""A phase in a content file, refused in Dutch when unknown."""
+RolVeld = Annotated[RolCode, BeforeValidator(one_of(ROLLEN, "rol"))]
+"""A role in a content file, refused in Dutch when unknown."""
+
+
 class FaseInfo(ContentPart):
     """One phase of an LCO: its code, its name and what happens in it."""
 
-    code: Fase
+    code: FaseVeld
     naam: str = Field(min_length=1)
     uitleg: str = Field(min_length=1)
 
@@ -84,7 +105,7 @@ class Taken(ContentPart):
 class Rol(ContentPart):
     """One role: its name, who takes it, its core in one sentence, and its tasks per phase."""
 
-    code: RolCode
+    code: RolVeld
     naam: str = Field(min_length=1)
     wie: str = Field(min_length=1)
     kern: str = Field(min_length=1)

@@ -32,7 +32,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, Field, StrictBool, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, field_validator, model_validator
 
 from lco_kit.casus import Casus
 from lco_kit.charts import Chart, bar_chart
@@ -40,7 +40,7 @@ from lco_kit.codes import code_list
 from lco_kit.content import ContentModel, ContentPart, content_files, load_model
 from lco_kit.errors import ContentError, LcoError, Problem
 from lco_kit.rollenspel.facts import CasusFeiten, casus_facts, dutch_list
-from lco_kit.rollenspel.roles import FASEN, ROLLEN, Fase, RolCode, rol
+from lco_kit.rollenspel.roles import FASEN, ROLLEN, Fase, FaseVeld, RolCode, RolVeld, one_of, rol
 from lco_kit.rollenspel.texts import rollenspel_text
 
 __all__ = [
@@ -89,6 +89,7 @@ Voorwaarde = Literal[
 ]
 VOORWAARDEN: tuple[Voorwaarde, ...] = get_args(Voorwaarde)
 """When a moment is played: every condition in its ``als`` must hold for the casus."""
+VoorwaardeVeld = Annotated[Voorwaarde, BeforeValidator(one_of(VOORWAARDEN, "voorwaarde"))]
 _OPPOSITES = (
     ("indicatie", "geen_indicatie"),
     ("minderjarige_aan_tafel", "minderjarige_thuis"),
@@ -159,7 +160,7 @@ class Optie(ContentPart):
     """
 
     tekst: Sjabloon
-    wie: RolCode | None = None
+    wie: RolVeld | None = None
     juist: StrictBool = False
     uitleg: Sjabloon
 
@@ -188,9 +189,9 @@ class Moment(ContentPart):
     """
 
     id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)
-    fase: Fase
-    rol: RolCode
-    als: tuple[Voorwaarde, ...] = ()
+    fase: FaseVeld
+    rol: RolVeld
+    als: tuple[VoorwaardeVeld, ...] = ()
     titel: Sjabloon
     situatie: Sjabloon
     vraag: Sjabloon

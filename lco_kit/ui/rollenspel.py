@@ -88,12 +88,14 @@ t = rollenspel_text
 ROLLENSPEL_CSS = """<style>
   .lco-rollenspel, .lco-rs-speler, .lco-casus-kiezer { width: 100%; box-sizing: border-box; }
   .lco-rollenspel .widget-html-content { white-space: normal; line-height: 1.5; }
-  .lco-rollenspel .widget-dropdown, .lco-rollenspel .widget-text, .lco-rollenspel .widget-inline-hbox {
-    flex-wrap: wrap; height: auto; max-width: 100%; }
+  .lco-rollenspel .widget-dropdown, .lco-rollenspel .widget-text, .lco-rollenspel .widget-datepicker {
+    flex-wrap: wrap; height: auto; width: 100%; max-width: 100%; }
   .lco-rollenspel .widget-dropdown > label, .lco-rollenspel .widget-text > label,
-  .lco-rollenspel .widget-inline-hbox > label { width: auto !important; white-space: normal; min-width: 8rem; }
-  .lco-rollenspel .widget-dropdown > select { flex: 1 1 14rem; max-width: 100%; }
-  .lco-rollenspel .widget-text input { flex: 1 1 12rem; max-width: 100%; }
+  .lco-rollenspel .widget-datepicker > label {
+    width: 100% !important; max-width: 100%; text-align: left; white-space: normal; padding-left: 0; margin: 0.2rem 0; }
+  .lco-rollenspel .widget-dropdown > select, .lco-rollenspel .widget-text > input,
+  .lco-rollenspel .widget-datepicker > input { flex: 1 1 auto; width: 100%; max-width: 44rem; min-height: 40px; }
+  .lco-rollenspel .widget-upload { width: auto; max-width: 100%; }
   .lco-rs-fasen { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.5rem 0; }
   .lco-rs-fasen li { padding: 0.3rem 0.7rem; border-radius: 999px; border: 1px solid #c9c4b8; background: #fff; }
   .lco-rs-fasen li.lco-rs-fase-nu { background: var(--lco-blauw, #1f4e79); color: #fff; font-weight: 700; }
@@ -305,6 +307,7 @@ class CasusKiezer(widgets.VBox):
                 label=t("kiezer_upload"),
                 what=t("wat_casus_lezen"),
             )
+            self.bestand.upload.layout.width = "auto"
             children.append(self.bestand)
         children.append(self.samenvatting)
         super().__init__(children, layout=widgets.Layout(width="100%"))
@@ -817,6 +820,7 @@ class BegeleiderRollenspel(widgets.VBox):
             label=t("eigen_momenten_kies"),
             what=t("wat_momenten_lezen"),
         )
+        self.eigen.upload.layout.width = "auto"
 
     # ------------------------------------------------------------ casus and setup
 
@@ -913,13 +917,13 @@ class BegeleiderRollenspel(widgets.VBox):
         keys = [str(role.value) for _, role in self._zitjes if role.value != WAARNEMER]
         doubles = sorted({k for k in keys if keys.count(k) > 1})
         if doubles:
-            labels = ", ".join(card.titel for card in self.kaarten if card.sleutel in doubles)
+            labels = ", ".join(card.label for card in self.kaarten if card.sleutel in doubles)
             problem = t("zitjes_dubbel", rollen=labels)
             self.zitjes_melding.value = f'<p class="lco-rs-zitjes-fout" role="alert">{escape(problem)}</p>'
             return problem
         left = [card for card in self.kaarten if card.sleutel not in keys]
         self.zitjes_melding.value = (
-            f"<p>{escape(t('zitjes_niet_gespeeld', rollen=', '.join(c.titel for c in left)))}</p>" if left else ""
+            f"<p>{escape(t('zitjes_niet_gespeeld', rollen='; '.join(c.label for c in left)))}</p>" if left else ""
         )
         return None
 

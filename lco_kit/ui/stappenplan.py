@@ -1,0 +1,562 @@
+"""The stappenplan page (page 32): build the stappenplan and the verslag of an LCO, and its follow-up.
+
+:func:`stappenplan_bouwer` returns the page's main widget (:class:`StappenplanBouwer`):
+
+1. choose a casus (curated, simulated, or an uploaded casus file such as a follow-up);
+2. for a follow-up: each earlier agreement with its status; say how it went and why, save
+   the status into the casus, and take over what is not done;
+3. the meeting: date, who was there, the life domains discussed, the spilfiguur;
+4. the agreements (wat, wie, tegen wanneer), the client's own steps among them;
+5. the knelpunten for the signal function;
+6. check and make: every rule of :mod:`lco_kit.stappenplan` with a Dutch message, or the
+   verslag (PDF, Markdown), the registration row (CSV) and the follow-up casus (YAML) to
+   download, with a preview of the verslag as text.
+
+All rules live in :mod:`lco_kit.stappenplan`; this module reads the widgets into a
+:class:`~lco_kit.stappenplan.Stappenplan` and shows what comes back. Everything typed is
+shown as text, never as HTML.
+
+CSS classes for tests: ``lco-stappenplan`` (main widget), ``lco-sp-opvolging``,
+``lco-sp-opvolging-status``, ``lco-sp-opvolging-reden``, ``lco-sp-overleg-datum``,
+``lco-sp-spilfiguur``, ``lco-sp-afspraak``, ``lco-sp-wat``, ``lco-sp-wie``, ``lco-sp-datum``,
+``lco-sp-verwijder``, ``lco-sp-afspraak-toevoegen``, ``lco-sp-knelpunt``,
+``lco-sp-knelpunt-soort``, ``lco-sp-knelpunt-tekst``, ``lco-sp-knelpunten-casus``,
+``lco-sp-geen-knelpunten``, ``lco-sp-maak``, ``lco-sp-problemen``, ``lco-sp-download-pdf``,
+``lco-sp-download-md``, ``lco-sp-download-csv``, ``lco-sp-download-opvolging``,
+``lco-sp-voorbeeld``, ``lco-sp-open-opvolging``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import ipywidgets as widgets
+
+from lco_kit.casus import Casus, casus_to_yaml
+from lco_kit.codes import code_list
+from lco_kit.errors import LcoError
+from lco_kit.stappenplan import (
+    STATUSSEN,
+    Agreement,
+    Stappenplan,
+    StappenplanKnelpunt,
+    StappenplanProbleem,
+    check_registration_row,
+    check_stappenplan,
+    follow_up_casus,
+    follow_up_yaml,
+    new_stappenplan,
+    opening_view,
+    owner_choices,
+    owner_label,
+    registratie_csv,
+    registratie_rij,
+    stappenplan_text,
+    update_follow_up,
+    verslag_filename,
+    verslag_markdown,
+    verslag_pdf,
+    with_follow_up,
+)
+from lco_kit.ui.rollenspel import ROLLENSPEL_CSS, CasusKiezer
+from lco_kit.ui.widgets import DownloadLink, MessageArea, button, escape, guarded
+
+__all__ = ["STAPPENPLAN_CSS", "StappenplanBouwer", "problems_html", "stappenplan_bouwer"]
+
+t = stappenplan_text
+
+STAPPENPLAN_CSS = """<style>
+  .lco-stappenplan { width: 100%; box-sizing: border-box; }
+  .lco-sp-rij { border: 1px solid #c9c4b8; border-radius: 6px; padding: 0.4rem 0.6rem; margin: 0.4rem 0;
+    background: #fff; width: 100%; box-sizing: border-box; }
+  .lco-stappenplan .widget-datepicker, .lco-stappenplan .widget-inline-hbox { flex-wrap: wrap; height: auto; }
+  .lco-stappenplan .widget-datepicker > label { width: auto !important; min-width: 8rem; white-space: normal; }
+  .lco-stappenplan .widget-datepicker input { min-height: 40px; font-size: 1rem; }
+  .lco-stappenplan .widget-checkbox { width: 100%; height: auto; }
+  .lco-stappenplan .widget-checkbox label { white-space: normal; height: auto; min-height: 44px; line-height: 1.4;
+    display: flex; align-items: center; gap: 0.5rem; }
+  .lco-stappenplan input[type=checkbox] { width: 1.3rem; height: 1.3rem; flex: none; }
+  .lco-sp-te-laat { color: var(--lco-rood, #9b1c1c); font-weight: 700; }
+  .lco-sp-voorbeeld pre { white-space: pre-wrap; font-family: inherit; background: #fff; border: 1px solid #c9c4b8;
+    border-radius: 6px; padding: 0.75rem; }
+  .lco-sp-problemen li { margin: 0.3rem 0; }
+  .lco-sp-domeinen { display: flex; flex-wrap: wrap; }
+  .lco-sp-domeinen .widget-checkbox { width: auto; min-width: 14rem; }
+</style>"""
+"""The page's styles: rows that wrap on a phone, large targets."""
+
+KIES = ""
+"""The value of ‘nothing chosen yet’ in a list."""
+
+
+def _html(content: str, css: str) -> widgets.HTML:
+    widget = widgets.HTML(content)
+    widget.add_class(css)
+    widget.layout.width = "100%"
+    return widget
+
+
+def _section(title: str, intro: str, children: list[widgets.Widget], css: str) -> widgets.VBox:
+    head = _html(f"<h2>{escape(title)}</h2><p>{escape(intro)}</p>", "lco-rs-sectie-kop")
+    box = widgets.VBox([head, *children], layout=widgets.Layout(width="100%"))
+    box.add_class("lco-rs-sectie")
+    box.add_class(css)
+    return box
+
+
+def _row(*items: widgets.Widget) -> widgets.HBox:
+    box = widgets.HBox(list(items))
+    box.add_class("lco-knoppen")
+    box.layout.flex_flow = "row wrap"
+    return box
+
+
+def _labelled(widget: widgets.Widget, css: str) -> widgets.Widget:
+    widget.add_class(css)
+    widget.style.description_width = "initial"
+    return widget
+
+
+def problems_html(problems: list[StappenplanProbleem]) -> str:
+    """Return the rules a stappenplan does not meet, as a list (all text escaped)."""
+    items = "".join(f'<li class="lco-sp-regel-{escape(p.regel)}">{escape(p.boodschap)}</li>' for p in problems)
+    head = escape(t("niet_compleet", aantal=len(problems)))
+    return f'<div class="lco-melding lco-melding-fout" role="alert"><strong>{head}</strong><ul>{items}</ul></div>'
+
+
+class _AgreementRow(widgets.VBox):
+    """One agreement's inputs: what, who, by when, and a button to remove it."""
+
+    def __init__(self, number: int, owners: list[tuple[str, str]], agreement: Agreement) -> None:
+        self.wat = _labelled(
+            widgets.Text(
+                value=agreement.wat,
+                description=t("pagina_afspraak_wat", nr=number),
+                placeholder=t("pagina_afspraak_wat_voorbeeld"),
+                layout=widgets.Layout(width="100%"),
+            ),
+            "lco-sp-wat",
+        )
+        options = [(t("pagina_kies_wie"), KIES), *owners]
+        self.wie = _labelled(
+            widgets.Dropdown(
+                options=options,
+                value=agreement.wie if agreement.wie in {v for _, v in owners} else KIES,
+                description=t("pagina_afspraak_wie", nr=number),
+            ),
+            "lco-sp-wie",
+        )
+        self.datum = _labelled(
+            widgets.DatePicker(value=agreement.tegen_wanneer, description=t("pagina_afspraak_datum", nr=number)),
+            "lco-sp-datum",
+        )
+        self.verwijder = button(t("pagina_verwijder_afspraak", nr=number), "", "lco-sp-verwijder")
+        super().__init__([self.wat, self.wie, _row(self.datum, self.verwijder)], layout=widgets.Layout(width="100%"))
+        self.add_class("lco-sp-rij")
+        self.add_class("lco-sp-afspraak")
+
+    def agreement(self) -> Agreement:
+        """Return what the row says."""
+        return Agreement(self.wat.value.strip(), str(self.wie.value), self.datum.value)
+
+
+class _KnelpuntRow(widgets.VBox):
+    """One knelpunt's inputs: its category and what happens."""
+
+    def __init__(self, number: int, knelpunt: StappenplanKnelpunt) -> None:
+        codes = code_list("knelpunten")
+        self.soort = _labelled(
+            widgets.Dropdown(
+                options=[(t("pagina_kies_soort"), KIES)] + [(c.label, c.code) for c in codes.codes],
+                value=knelpunt.categorie if knelpunt.categorie in {c.code for c in codes.codes} else KIES,
+                description=t("pagina_knelpunt_soort", nr=number),
+            ),
+            "lco-sp-knelpunt-soort",
+        )
+        self.tekst = _labelled(
+            widgets.Text(
+                value=knelpunt.omschrijving,
+                description=t("pagina_knelpunt_tekst", nr=number),
+                placeholder=t("pagina_knelpunt_voorbeeld"),
+                layout=widgets.Layout(width="100%"),
+            ),
+            "lco-sp-knelpunt-tekst",
+        )
+        self.verwijder = button(t("pagina_verwijder_knelpunt", nr=number), "", "lco-sp-verwijder-knelpunt")
+        super().__init__([self.soort, self.tekst, self.verwijder], layout=widgets.Layout(width="100%"))
+        self.add_class("lco-sp-rij")
+        self.add_class("lco-sp-knelpunt")
+
+    def knelpunt(self) -> StappenplanKnelpunt:
+        """Return what the row says."""
+        return StappenplanKnelpunt(str(self.soort.value), self.tekst.value.strip())
+
+
+def stappenplan_bouwer() -> StappenplanBouwer:
+    """Return the stappenplan page's main widget."""
+    return StappenplanBouwer()
+
+
+class StappenplanBouwer(widgets.VBox):
+    """Build the stappenplan of an LCO, check it, and make the verslag, the registration row and the follow-up.
+
+    Attributes:
+        plan: The stappenplan as the page last read it (``None`` before a casus is chosen).
+    """
+
+    def __init__(self) -> None:
+        self.messages = MessageArea()
+        self.plan: Stappenplan | None = None
+        self._afspraken: list[_AgreementRow] = []
+        self._knelpunten: list[_KnelpuntRow] = []
+        self._opvolging: list[tuple[widgets.Dropdown, widgets.Text]] = []
+
+        self.opvolging = widgets.VBox(layout=widgets.Layout(width="100%"))
+        self.opvolging.add_class("lco-sp-opvolging")
+        self.overleg = widgets.VBox(layout=widgets.Layout(width="100%"))
+        self.overleg.add_class("lco-sp-overleg")
+        self.afspraken = widgets.VBox(layout=widgets.Layout(width="100%"))
+        self.afspraken.add_class("lco-sp-afspraken")
+        self.nog_afspraak = button(t("pagina_nog_afspraak"), "", "lco-sp-afspraak-toevoegen")
+        self.nog_afspraak.on_click(lambda _: guarded(self.messages, t("pagina_wat_rij"))(self.add_agreement)())
+        self.knelpunten = widgets.VBox(layout=widgets.Layout(width="100%"))
+        self.knelpunten.add_class("lco-sp-knelpunten")
+        self.nog_knelpunt = button(t("pagina_nog_knelpunt"), "", "lco-sp-knelpunt-toevoegen")
+        self.nog_knelpunt.on_click(lambda _: guarded(self.messages, t("pagina_wat_rij"))(self.add_knelpunt)())
+        self.casus_knelpunten = button(t("pagina_knelpunten_casus"), "", "lco-sp-knelpunten-casus")
+        self.casus_knelpunten.on_click(
+            lambda _: guarded(self.messages, t("pagina_wat_rij"))(self.take_casus_knelpunten)()
+        )
+        self.geen_knelpunten = widgets.Checkbox(value=False, description=t("pagina_geen_knelpunten"), indent=False)
+        self.geen_knelpunten.add_class("lco-sp-geen-knelpunten")
+        self.volgend = _labelled(widgets.DatePicker(value=None, description=t("pagina_volgend")), "lco-sp-volgend")
+
+        self.maak = button(t("pagina_maak"), "primary", "lco-sp-maak")
+        self.maak.on_click(lambda _: guarded(self.messages, t("pagina_wat_maak"))(self.make)())
+        self.problemen = _html("", "lco-sp-problemen")
+        self.downloads = self._download_links()
+        self.open_opvolging = button(t("pagina_open_opvolging"), "", "lco-sp-open-opvolging")
+        self.open_opvolging.on_click(lambda _: guarded(self.messages, t("pagina_wat_opvolging"))(self.open_follow_up)())
+        self.open_opvolging.layout.display = "none"
+        self.voorbeeld = _html("", "lco-sp-voorbeeld")
+
+        self.kiezer = CasusKiezer(self._casus_changed, self.messages)
+        super().__init__(
+            [
+                widgets.HTML(ROLLENSPEL_CSS + STAPPENPLAN_CSS),
+                _section(t("pagina_casus_titel"), t("pagina_casus_uitleg"), [self.kiezer], "lco-sp-sectie-casus"),
+                self.opvolging,
+                _section(
+                    t("pagina_overleg_titel"), t("pagina_overleg_uitleg"), [self.overleg], "lco-sp-sectie-overleg"
+                ),
+                _section(
+                    t("pagina_afspraken_titel"),
+                    t("pagina_afspraken_uitleg"),
+                    [self.afspraken, self.nog_afspraak],
+                    "lco-sp-sectie-afspraken",
+                ),
+                _section(
+                    t("pagina_knelpunten_titel"),
+                    t("pagina_knelpunten_uitleg"),
+                    [self.knelpunten, _row(self.nog_knelpunt, self.casus_knelpunten), self.geen_knelpunten],
+                    "lco-sp-sectie-knelpunten",
+                ),
+                _section(
+                    t("pagina_maak_titel"),
+                    t("pagina_maak_uitleg"),
+                    [self.volgend, self.maak, self.problemen, self.downloads, self.open_opvolging, self.voorbeeld],
+                    "lco-sp-sectie-maak",
+                ),
+                self.messages,
+            ],
+            layout=widgets.Layout(width="100%"),
+        )
+        self.add_class("lco-rollenspel")
+        self.add_class("lco-stappenplan")
+        if self.kiezer.casus is not None:
+            self._casus_changed(self.kiezer.casus)
+
+    def _download_links(self) -> widgets.VBox:
+        self.pdf = DownloadLink(t("pagina_download_pdf"), "verslag.pdf", "application/pdf")
+        self.pdf.add_class("lco-sp-download-pdf")
+        self.md = DownloadLink(t("pagina_download_md"), "verslag.md", "text/markdown")
+        self.md.add_class("lco-sp-download-md")
+        self.csv = DownloadLink(t("pagina_download_csv"), "registratie.csv", "text/csv")
+        self.csv.add_class("lco-sp-download-csv")
+        self.yaml = DownloadLink(t("pagina_download_opvolging"), "casus.yaml", "application/x-yaml")
+        self.yaml.add_class("lco-sp-download-opvolging")
+        box = widgets.VBox([self.pdf, self.md, self.csv, self.yaml], layout=widgets.Layout(width="100%"))
+        box.add_class("lco-sp-downloads")
+        box.layout.display = "none"
+        return box
+
+    # ------------------------------------------------------------ a casus is chosen
+
+    @property
+    def casus(self) -> Casus:
+        """Return the chosen casus."""
+        if self.kiezer.casus is None:
+            raise LcoError(t("pagina_eerst_casus"))
+        return self.kiezer.casus
+
+    def _casus_changed(self, casus: Casus) -> None:
+        self.plan = new_stappenplan(casus)
+        self._build_follow_up(self.plan)
+        self._build_meeting(self.plan)
+        self._afspraken = []
+        self._knelpunten = []
+        self.add_agreement()
+        self._show_rows()
+        self.geen_knelpunten.value = False
+        self.volgend.value = None
+        self._clear_result()
+
+    def _clear_result(self) -> None:
+        self.problemen.value = ""
+        self.voorbeeld.value = ""
+        self.downloads.layout.display = "none"
+        self.open_opvolging.layout.display = "none"
+        for link in (self.pdf, self.md, self.csv, self.yaml):
+            link.set_data(None)
+
+    def _build_follow_up(self, plan: Stappenplan) -> None:
+        self._opvolging = []
+        casus = plan.casus
+        if casus.vorige_lco is None:
+            self.opvolging.children = ()
+            return
+        head = _html(
+            f"<h2>{escape(t('pagina_opvolging_titel'))}</h2><p>{escape(t('pagina_opvolging_uitleg'))}</p>",
+            "lco-rs-sectie-kop",
+        )
+        rows: list[widgets.Widget] = [head]
+        for line in opening_view(casus, plan.datum):
+            late = f' <span class="lco-sp-te-laat">{escape(t("pagina_te_laat"))}</span>' if line.te_laat else ""
+            info = _html(
+                f"<p><strong>{escape(t('pagina_vorige_nr', nr=line.nummer))}</strong> {escape(line.wat)}<br>"
+                f"{escape(t('pagina_vorige_wie', wie=line.wie, datum=line.tegen_wanneer.strftime('%d/%m/%Y')))}"
+                f"{late}</p>",
+                "lco-sp-vorige",
+            )
+            status = _labelled(
+                widgets.Dropdown(
+                    options=[(t(f"status_{s.replace(' ', '_')}"), s) for s in STATUSSEN],
+                    value=line.status,
+                    description=t("pagina_stand", nr=line.nummer),
+                ),
+                "lco-sp-opvolging-status",
+            )
+            reason = _labelled(
+                widgets.Text(
+                    value=line.reden,
+                    description=t("pagina_waarom", nr=line.nummer),
+                    placeholder=t("pagina_waarom_voorbeeld"),
+                    layout=widgets.Layout(width="100%"),
+                ),
+                "lco-sp-opvolging-reden",
+            )
+            self._opvolging.append((status, reason))
+            row = widgets.VBox([info, status, reason], layout=widgets.Layout(width="100%"))
+            row.add_class("lco-sp-rij")
+            rows.append(row)
+        save = button(t("pagina_stand_bewaren"), "", "lco-sp-stand-bewaren")
+        self.stand = DownloadLink(t("pagina_download_stand"), f"{casus.id}.yaml", "application/x-yaml")
+        self.stand.add_class("lco-sp-download-stand")
+        save.on_click(lambda _: guarded(self.messages, t("pagina_wat_stand"))(self.save_status)())
+        take = button(t("pagina_overnemen"), "", "lco-sp-overnemen")
+        take.on_click(lambda _: guarded(self.messages, t("pagina_wat_rij"))(self.take_over_open)())
+        rows += [_row(save, take), self.stand]
+        self.opvolging.children = tuple(rows)
+        self.opvolging.add_class("lco-rs-sectie")
+
+    def _build_meeting(self, plan: Stappenplan) -> None:
+        casus = plan.casus
+        self.datum = _labelled(
+            widgets.DatePicker(value=plan.datum, description=t("pagina_datum")), "lco-sp-overleg-datum"
+        )
+        self.client_aanwezig = widgets.Checkbox(
+            value=plan.client_aanwezig,
+            description=t("pagina_client_aanwezig", client=casus.client.pseudoniem),
+            indent=False,
+        )
+        self.client_aanwezig.add_class("lco-sp-client-aanwezig")
+        self.aanwezig = []
+        for provider in casus.hulpverleners:
+            box = widgets.Checkbox(
+                value=provider.id in plan.hulpverleners,
+                description=t("pagina_aanwezig", wie=owner_label(casus, provider.id)),
+                indent=False,
+            )
+            box.add_class("lco-sp-aanwezig")
+            self.aanwezig.append((provider.id, box))
+        self.minderjarigen = _labelled(
+            widgets.BoundedIntText(value=plan.minderjarigen, min=0, max=12, description=t("pagina_minderjarigen")),
+            "lco-sp-minderjarigen",
+        )
+        self.vertrouwenspersoon = widgets.Checkbox(
+            value=plan.vertrouwenspersoon, description=t("pagina_vertrouwenspersoon"), indent=False
+        )
+        self.vertrouwenspersoon.add_class("lco-sp-vertrouwenspersoon")
+        self.domeinen = []
+        for code in code_list("levensdomeinen").codes:
+            box = widgets.Checkbox(value=code.code in plan.levensdomeinen, description=code.label, indent=False)
+            box.add_class("lco-sp-domein")
+            self.domeinen.append((code.code, box))
+        domains = widgets.Box([b for _, b in self.domeinen], layout=widgets.Layout(width="100%"))
+        domains.add_class("lco-sp-domeinen")
+        self.spilfiguur = _labelled(
+            widgets.Dropdown(
+                options=[(t("pagina_geen_spilfiguur"), KIES)]
+                + [(owner_label(casus, p.id), p.id) for p in casus.hulpverleners],
+                value=plan.spilfiguur or KIES,
+                description=t("pagina_spilfiguur"),
+            ),
+            "lco-sp-spilfiguur",
+        )
+        self.gemeente = _labelled(
+            widgets.Text(value=plan.gemeente or "", description=t("pagina_gemeente")), "lco-sp-gemeente"
+        )
+        self.overleg.children = (
+            self.datum,
+            self.client_aanwezig,
+            _html(f"<h3>{escape(t('pagina_wie_aanwezig'))}</h3>", "lco-sp-kop"),
+            *[b for _, b in self.aanwezig],
+            self.minderjarigen,
+            self.vertrouwenspersoon,
+            _html(f"<h3>{escape(t('pagina_domeinen'))}</h3>", "lco-sp-kop"),
+            domains,
+            self.spilfiguur,
+            self.gemeente,
+        )
+
+    # ------------------------------------------------------------ rows
+
+    def _show_rows(self) -> None:
+        self.afspraken.children = tuple(self._afspraken)
+        self.knelpunten.children = tuple(self._knelpunten)
+
+    def add_agreement(self, agreement: Agreement | None = None) -> None:
+        """Add an agreement row (empty, or filled in)."""
+        current = [row.agreement() for row in self._afspraken]
+        current.append(agreement or Agreement())
+        self._rebuild_agreements(current)
+
+    def _rebuild_agreements(self, agreements: list[Agreement]) -> None:
+        owners = owner_choices(self.casus)
+        self._afspraken = []
+        for number, agreement in enumerate(agreements, start=1):
+            row = _AgreementRow(number, owners, agreement)
+            row.verwijder.on_click(
+                lambda _, n=number: guarded(self.messages, t("pagina_wat_rij"))(self.remove_agreement)(n)
+            )
+            self._afspraken.append(row)
+        self._show_rows()
+
+    def remove_agreement(self, number: int) -> None:
+        """Remove agreement ``number`` (1-based)."""
+        current = [row.agreement() for row in self._afspraken]
+        del current[number - 1]
+        self._rebuild_agreements(current)
+
+    def add_knelpunt(self, knelpunt: StappenplanKnelpunt | None = None) -> None:
+        """Add a knelpunt row (empty, or filled in)."""
+        current = [row.knelpunt() for row in self._knelpunten]
+        current.append(knelpunt or StappenplanKnelpunt())
+        self._rebuild_knelpunten(current)
+
+    def _rebuild_knelpunten(self, knelpunten: list[StappenplanKnelpunt]) -> None:
+        self._knelpunten = []
+        for number, knelpunt in enumerate(knelpunten, start=1):
+            row = _KnelpuntRow(number, knelpunt)
+            row.verwijder.on_click(
+                lambda _, n=number: guarded(self.messages, t("pagina_wat_rij"))(self.remove_knelpunt)(n)
+            )
+            self._knelpunten.append(row)
+        self._show_rows()
+
+    def remove_knelpunt(self, number: int) -> None:
+        """Remove knelpunt ``number`` (1-based)."""
+        current = [row.knelpunt() for row in self._knelpunten]
+        del current[number - 1]
+        self._rebuild_knelpunten(current)
+
+    def take_casus_knelpunten(self) -> None:
+        """Add the knelpunten the casus names, to adapt to what was said at the table."""
+        current = [row.knelpunt() for row in self._knelpunten if row.knelpunt() != StappenplanKnelpunt()]
+        known = {(k.categorie, k.omschrijving) for k in current}
+        for knelpunt in self.casus.knelpunten:
+            if (knelpunt.categorie, knelpunt.omschrijving) not in known:
+                current.append(StappenplanKnelpunt(knelpunt.categorie, knelpunt.omschrijving))
+        self._rebuild_knelpunten(current)
+        self.geen_knelpunten.value = False
+
+    def take_over_open(self) -> None:
+        """Add the earlier agreements that are not done as new agreements (with a new date to choose)."""
+        plan = self.read()
+        current = [row.agreement() for row in self._afspraken if row.agreement() != Agreement()]
+        for earlier in plan.opvolging:
+            if earlier.status != "gedaan":
+                current.append(Agreement(earlier.wat, earlier.wie, None))
+        self._rebuild_agreements(current or [Agreement()])
+
+    # ------------------------------------------------------------ reading and making
+
+    def read(self) -> Stappenplan:
+        """Return the stappenplan as the page shows it now."""
+        casus = self.casus
+        base = new_stappenplan(casus, self.datum.value or date.today())
+        plan = replace(
+            base,
+            datum=self.datum.value or base.datum,
+            client_aanwezig=bool(self.client_aanwezig.value),
+            hulpverleners=tuple(pid for pid, box in self.aanwezig if box.value),
+            minderjarigen=int(self.minderjarigen.value),
+            vertrouwenspersoon=bool(self.vertrouwenspersoon.value),
+            levensdomeinen=tuple(code for code, box in self.domeinen if box.value),
+            spilfiguur=str(self.spilfiguur.value) or None,
+            afspraken=tuple(row.agreement() for row in self._afspraken),
+            knelpunten=tuple(row.knelpunt() for row in self._knelpunten),
+            geen_knelpunten=bool(self.geen_knelpunten.value),
+            volgend_overleg=self.volgend.value,
+            gemeente=self.gemeente.value.strip() or None,
+        )
+        if self._opvolging:
+            plan = with_follow_up(plan, [(str(s.value), r.value) for s, r in self._opvolging])
+        self.plan = plan
+        return plan
+
+    def make(self) -> None:
+        """Check the stappenplan; show every problem, or offer the verslag, the row and the follow-up."""
+        self._clear_result()
+        plan = self.read()
+        problems = check_stappenplan(plan)
+        if problems:
+            self.problemen.value = problems_html(problems)
+            self.messages.show(t("pagina_nog_niet", aantal=len(problems)), "fout")
+            return
+        row = registratie_rij(plan)
+        warnings = check_registration_row(row).warnings
+        self.pdf.set_data(verslag_pdf(plan), verslag_filename(plan, "pdf"))
+        markdown = verslag_markdown(plan)
+        self.md.set_data(markdown.encode("utf-8"), verslag_filename(plan, "md"))
+        self.csv.set_data(registratie_csv(plan), f"registratie-{plan.casus.id}-{plan.datum.isoformat()}.csv")
+        self.yaml.set_data(follow_up_yaml(plan).encode("utf-8"), f"{plan.casus.id}-opvolging.yaml")
+        self.downloads.layout.display = "flex"
+        self.open_opvolging.layout.display = ""
+        self.voorbeeld.value = f"<h3>{escape(t('pagina_voorbeeld'))}</h3><pre>{escape(markdown)}</pre>"
+        message = t("pagina_klaar")
+        if warnings:
+            message += "\n" + "\n".join(warnings)
+        self.messages.show(message, "let-op" if warnings else "ok")
+
+    def open_follow_up(self) -> None:
+        """Open the follow-up casus on this page: the next LCO starts with each agreement's status."""
+        plan = self.read()
+        self.kiezer.choose(follow_up_casus(plan))
+        self.messages.show(t("pagina_opvolging_geopend", titel=plan.casus.titel), "ok")
+
+    def save_status(self) -> None:
+        """Write the status of each earlier agreement into the casus, to download."""
+        casus = update_follow_up(self.casus, [(str(s.value), r.value) for s, r in self._opvolging])
+        self.stand.set_data(casus_to_yaml(casus).encode("utf-8"), f"{casus.id}.yaml")

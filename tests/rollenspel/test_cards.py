@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from lco_kit.casus import Casus
+from lco_kit.codes import normalize
+from lco_kit.rollenspel import Rolkaart, assign_seats, cards_pdf, role_cards
+from lco_kit.rollenspel.cards import card_contents
+from tests.rollenspel.conftest import CURATED, SIMULATED, casus_data, make_casus, secrets_of
+
+ALL = CURATED + SIMULATED
+
+
+def by_key(casus: Casus) -> dict[str, Rolkaart]:
+    """Return the cards of a casus by their key."""
+    return {card.sleutel: card for card in role_cards(casus)}
+
+
+@pytest.mark.parametrize("casus", CURATED, ids=lambda c: c.id)
+def test_every_curated_casus_deals_a_card_to_everyone(casus: Casus) -> None:
+    """Does every curated casus give a card to the coördinator, the client, every provider and minor who takes part?"""
+    cards = role_cards(casus)
+    keys = [card.sleutel for card in cards]
+    assert keys[:2] == ["coordinator", "client"]
+    assert len(keys) == len(set(keys))
+    assert {f"hulpverlener-{p.id}" for p in casus.hulpverleners} <= set(keys)
+    taking_part = [m for m in casus.client.minderjarigen if m.neemt_deel]
+    assert sum(card.rol == "minderjarige" for card in cards) >= len(taking_part)
+    if casus.opstelling and casus.opstelling.spilfiguur:
+        assert cards[2].rol == "spilfiguur"
+        assert cards[2].hulpverlener_id == casus.opstelling.spilfiguur
+    assert ("vertrouwenspersoon" in keys) == bool(casus.client.vertrouwenspersoon)
+
+
+@pytest.mark.parametrize("casus", ALL, ids=lambda c: c.id)
+def test_no_card_but_the_clients_holds_what_the_client_does_not_want_shared(casus: Casus) -> None:
+    """Is the client's niet_delen on the client's card only: never on a provider's, the spilfiguur's or another's?"""
+    secrets = secrets_of(casus)
+    cards = role_cards(casus, met_vertrouwenspersoon=True)
+    for card in cards:
+        text = normalize(card.tekst())
+        leaked = [s for s in secrets if s in text]
+        if card.sleutel == "client":
+            assert all(normalize(item.onderwerp) in text for item in casus.niet_delen)
+        else:
+            assert not leaked, f"{card.sleutel} toont {leaked}"
+
+
+def test_provider_who_knows_the_secret_is_told_that_not_what() -> None:
+    """Does the provider in ‘bekend_bij’ read that there is something, without what it is?"""
+    cards = by_key(make_casus())
+    knows = cards["hulpverlener-caw"].tekst()
+    assert "Mira vertelde jou iets in vertrouwen" in knows
+    assert "broer" not in knows
+    assert "vertrouwen" not in cards["hulpverlener-clb"].tekst()
+
+
+def test_a_providers_line_that_touches_the_secret_is_replaced_by_a_notice() -> None:
+    """When a provider's worry names the secret, is that line replaced by a notice (not silently dropped)?"""
+    data = casus_data()
+    data["hulpverleners"][2]["zorg"] = "De schuld bij haar broer groeit."
+    data["niet_delen"][0]["onderwerp"] = "De schuld bij haar broer"
+    cards = by_key(Casus.model_validate(data))
+    card = cards["hulpverlener-clb"]
+    worry = next(part for part in card.delen if part.kop == "Waar je je zorgen over maakt")
+    assert worry.regels == (
+        "(Hier stond een zin die raakt aan iets wat Mira niet aan tafel wil. Die staat alleen op de kaart van Mira.)",
+    )
+
+
+def test_client_card_holds_wishes_strengths_and_what_not_to_share() -> None:
+    """Does the client's card hold the hulpvraag, what goes well and the subject with its reason?"""
+    text = by_key(make_casus())["client"].tekst()
+    assert "“Ik wil rust in mijn hoofd en in mijn portemonnee.”" in text
+    assert "Mira zorgt elke dag voor haar kinderen." in text
+    assert "De schuld bij haar broer (Ze schaamt zich ervoor.)" in text
+
+
+def test_coordinator_card_holds_the_invitation_list_and_the_rules_of_play() -> None:
+    """Does the coördinator's card list everyone to invite and the rules of play, both public?"""
+    card = by_key(make_casus())["coordinator"]
+    public = {part.kop: part.regels for part in card.openbare_delen}
+    invited = public["Wie je uitnodigt"]
+    assert invited[0] == "Mira (34 jaar), de cliënt"
+    assert "Noor (14 jaar)" in invited
+    assert "Tom (CAW Limburg, onthaal), maatschappelijk werker — spilfiguur" in invited
+    assert len(public["Spelregels voor iedereen aan tafel"]) == len(card_contents().spelregels)
+    assert "We praten met Mira, niet over Mira." in public["Spelregels voor iedereen aan tafel"]
+    private = card.tekst()
+    assert "Je weet niet wat het is" in private and "broer" not in private
+
+
+def test_public_parts_leave_out_what_a_role_knows() -> None:
+    """Do the public parts of a provider's card leave out the view and the worry?"""
+    card = by_key(make_casus())["hulpverlener-ocmw"]
+    public = card.tekst(openbaar=True)
+    assert "Jouw taken per fase" in public
+    assert "Dat de energie wordt afgesloten." not in public
+    assert "Dat de energie wordt afgesloten." in card.tekst()
+
+
+@pytest.mark.parametrize(
+    ("age", "phrase"),
+    [
+        (10, "Zeggen wat jij leuk vindt en wat je moeilijk vindt."),
+        (13, "Zeggen wat jij denkt, ook als je het niet eens bent met de volwassenen."),
+        (17, "Zelf een stap opnemen in het stappenplan, als je dat wil."),
+    ],
+)
+def test_minors_card_is_written_for_their_age(age: int, phrase: str) -> None:
+    """Does a minor of 10, 13 or 17 get the card written for that age?"""
+    data = casus_data()
+    data["client"]["minderjarigen"][0]["leeftijd"] = age
+    card = by_key(Casus.model_validate(data))["minderjarige-1"]
+    text = card.tekst()
+    assert phrase in text
+    assert f"Jij bent Noor, {age} jaar. Voor Mira ben je de dochter." in text
+    others = [band for band in card_contents().minderjarige if not band.van <= age <= band.tot]
+    assert all(line.format(client="Mira", naam="Noor", leeftijd=age) not in text for b in others for line in b.mag)
+
+
+def test_requester_provider_gets_the_requesters_tasks() -> None:
+    """Does the provider who requested the LCO carry the requester's tasks and the checklist reminder?"""
+    card = by_key(make_casus())["hulpverlener-ocmw"]
+    assert card.rollen == ("hulpverlener", "aanvrager")
+    assert "Heb je de acht vragen van de voorbereiding samen overlopen?" in card.tekst()
+
+
+def test_requester_outside_the_table_gets_a_card_of_its_own() -> None:
+    """When the requester is not one of the providers nor the client, is there a separate requester card?"""
+    keys = by_key(make_casus(aanvrager={"soort": "Huisarts", "reden": "De huisarts zag veel diensten."}))
+    assert "aanvrager" in keys
+
+
+def test_spilfiguur_from_the_setup_changes_the_cards() -> None:
+    """Does choosing another spilfiguur in the setup move the spilfiguur's card?"""
+    cards = role_cards(make_casus(), spilfiguur="clb")
+    assert cards[2].sleutel == "hulpverlener-clb" and cards[2].rol == "spilfiguur"
+
+
+def test_seats_get_cards_in_dealing_order() -> None:
+    """Do four people get the coördinator, client, spilfiguur and minor cards, in that order?"""
+    seats = assign_seats(role_cards(make_casus()), ["An", "Bart", "Chris", "Dina"])
+    assert [(name, card.rol) for name, card in seats] == [
+        ("An", "coordinator"),
+        ("Bart", "client"),
+        ("Chris", "spilfiguur"),
+        ("Dina", "minderjarige"),
+    ]
+
+
+def test_card_set_prints_one_card_per_page_with_the_seats() -> None:
+    """Does the PDF hold a cover with the seating and one page per card, the names on them?"""
+    casus = make_casus()
+    cards = role_cards(casus)
+    data = cards_pdf(casus, cards, {"coordinator": "Anouk", "client": "Bram"})
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) >= len(cards) + 1
+    cover = reader.pages[0].extract_text()
+    assert "Anouk" in cover and "(nog niemand)" in cover
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Deze kaart is voor: Bram" in text
+    provider_pages = [p.extract_text() for p in reader.pages if "Hulpverlener (deelnemer) — Ann" in p.extract_text()]
+    assert provider_pages and all("broer" not in page for page in provider_pages)
