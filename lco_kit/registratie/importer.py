@@ -161,12 +161,14 @@ class RawExport:
         frame: One column per file column (the registration's named, the rest by position).
         rows: The spreadsheet row number of each row of ``frame``.
         broken: Rows that could not be split into cells at all.
+        notes: Dutch notes on how the file was read (damaged characters).
     """
 
     layout: FileLayout
     frame: pd.DataFrame
     rows: np.ndarray
     broken: list[RowProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -442,11 +444,26 @@ def _read_csv(data: bytes, layout: FileLayout, progress: Progress) -> RawExport:
             raise LcoError(
                 f"{layout.name}: dit bestand is beschadigd (de tekens kunnen niet gelezen worden)."
             ) from None
-        # Mostly UTF-8 but not quite: read it the way Belgian Excel saves CSV.
-        return _read_csv_as(data, layout, "cp1252", progress)
+    # The start looked like UTF-8, but further on a byte is not: decide on the whole file.
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    readable = len(_NON_ASCII.findall(text))
+    if readable > broken:  # UTF-8 with a few damaged bytes: keep the rest of the text intact
+        raw = _read_csv_as(data, layout, encoding, progress, errors="replace")
+        raw.notes.append(
+            f"{count_text(broken, 'teken', 'tekens')} in het bestand waren geen geldige UTF-8 en staan nu als ‘\ufffd’. "
+            "Kijk die cellen na in je rekenblad."
+        )
+        return raw
+    return _read_csv_as(data, layout, "cp1252", progress, errors="replace")
 
 
-def _read_csv_as(data: bytes, layout: FileLayout, encoding: str, progress: Progress) -> RawExport:
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+
+
+def _read_csv_as(
+    data: bytes, layout: FileLayout, encoding: str, progress: Progress, errors: str = "strict"
+) -> RawExport:
     width = len(layout.match.headers) + _EXTRA_CELLS
     buffer = io.BytesIO(data)
     chunks: list[pd.DataFrame] = []
@@ -468,7 +485,7 @@ def _read_csv_as(data: bytes, layout: FileLayout, encoding: str, progress: Progr
                 on_bad_lines="warn",
                 chunksize=CHUNK_ROWS,
                 encoding=encoding,
-                encoding_errors="replace" if encoding == "cp1252" else "strict",
+                encoding_errors=errors,
                 engine="c",
             )
             for chunk in reader:
@@ -707,7 +724,7 @@ def validate_export(
     if others.remarks_blank is not None:
         remarks = _remarks(raw.frame["opmerking"], others.remarks_blank, selected)
     registration_rows = _typed_rows(checked, selected, raw.rows[selected], remarks)
-    warnings_out = _warnings(checked, selected, raw.rows[selected], registration_rows)
+    warnings_out = [*raw.notes, *_warnings(checked, selected, raw.rows[selected], registration_rows)]
     if others.unnamed_with_data:
         warnings_out.append(
             f"Kolom {', '.join(others.unnamed_with_data)} heeft geen kolomkop; wat erin staat, gebruikt de kit niet."

@@ -1,0 +1,84 @@
+"""Small builders for registration tests: valid rows, CSV and XLSX files, made in code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pytest
+
+HEADER = (
+    "datum",
+    "gemeente",
+    "soort",
+    "aanvrager",
+    "client_aanwezig",
+    "minderjarige_betrokken",
+    "aantal_deelnemers",
+    "levensdomeinen",
+    "knelpunten",
+    "lco_id",
+    "opmerking",
+)
+TODAY = dt.date(2026, 6, 30)
+
+
+def good_row(**changes: Any) -> dict[str, Any]:
+    """Return a valid registration row as text, with some cells changed."""
+    row: dict[str, Any] = {
+        "datum": "14/03/2016",
+        "gemeente": "Genk",
+        "soort": "eerste",
+        "aanvrager": "OCMW",
+        "client_aanwezig": "ja",
+        "minderjarige_betrokken": "nee",
+        "aantal_deelnemers": "6",
+        "levensdomeinen": "Financiën|Huisvesting",
+        "knelpunten": "Wachtlijsten",
+        "lco_id": "",
+        "opmerking": "",
+    }
+    row.update(changes)
+    return row
+
+
+def csv_text(
+    rows: Iterable[Mapping[str, Any] | Sequence[Any]],
+    header: Sequence[str] = HEADER,
+    sep: str = ";",
+    above: Sequence[str] = (),
+) -> str:
+    """Return rows as CSV text: optional title lines, the header, then one line per row."""
+    lines = [*above, sep.join(header)]
+    for row in rows:
+        cells = [row.get(h, "") for h in header] if isinstance(row, Mapping) else list(row)
+        lines.append(sep.join(str(c) for c in cells))
+    return "\r\n".join(lines) + "\r\n"
+
+
+def csv_bytes(rows: Iterable[Mapping[str, Any] | Sequence[Any]], encoding: str = "utf-8-sig", **kwargs: Any) -> bytes:
+    """Return rows as the bytes of a CSV file in the given encoding."""
+    return csv_text(rows, **kwargs).encode(encoding)
+
+
+def xlsx_bytes(sheets: Mapping[str, Sequence[Sequence[Any]]]) -> bytes:
+    """Return an .xlsx file with the given sheets, each a list of rows (cells may be dates, numbers…)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def today() -> dt.date:
+    """Return the fixed 'today' the date rules use in these tests."""
+    return TODAY
