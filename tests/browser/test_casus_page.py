@@ -133,3 +133,18 @@ def test_uploaded_markup_is_shown_as_text(page: Page, base_url: str) -> None:
     assert card.locator("b").count() == 0
     assert page.evaluate("() => window.lcoGeraakt === undefined")
     screenshot(page, "casus-eigen-bestand")
+
+
+def test_the_page_fits_a_phone(page: Page, base_url: str) -> None:
+    """On a phone's width, does the page fit without sideways scrolling, charts included?"""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, base_url, PAGE)
+    expect(page.locator(".lco-casus-netwerk img")).to_be_visible(timeout=TIMEOUT)
+    widest = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('.lco-casus-pagina *')]"
+        ".map(e => e.getBoundingClientRect().right))"
+    )
+    assert widest <= 390 + 1
+    image = page.locator(".lco-casus-netwerk img").bounding_box()
+    assert image is not None and image["width"] <= 390
+    screenshot(page, "casus-telefoon")
