@@ -325,7 +325,7 @@ class CasusKiezer(widgets.VBox):
 
     def _options(self) -> list[tuple[str, str]]:
         options = [
-            (c.titel + (t("kiezer_eigen") if c.id.startswith("upload:") else ""), key) for key, c in self._known.items()
+            (c.titel + (t("kiezer_eigen") if key.startswith("upload:") else ""), key) for key, c in self._known.items()
         ]
         return [*options, (t("kiezer_simulatie"), self.SIMULATED)]
 
