@@ -310,32 +310,27 @@ def signals(rows: pd.DataFrame, threshold: int | None = None, *, top: int = 5) -
     overall = knelpunt_table(rows, limit)
     domain_labels = _labels("levensdomeinen")
     gemeenten_total = int(rows["gemeente"].nunique()) if total else 0
+    # How often each knelpunt comes with each life domain: one matrix product over all rows.
+    knelpunt_flags = rows[[f"knelpunt_{c}" for c in labels]].to_numpy(dtype=np.int64)
+    domain_flags = rows[[f"levensdomein_{d}" for d in domain_labels]].to_numpy(dtype=np.int64)
+    together = pd.DataFrame(knelpunt_flags.T @ domain_flags, index=list(labels), columns=list(domain_labels))
     found: list[Signal] = []
     for code, label in labels.items():
-        column = f"knelpunt_{code}"
         count = overall.value(label, "aantal")
         per_year = {int(y): by_year.value(label, y) for y in by_year.values.columns}
         share_per_year = {
             y: (None if c is None or not per_year_totals.get(y) else c / int(per_year_totals[y]))
             for y, c in per_year.items()
         }
-        named = rows[column].to_numpy() if total else np.zeros(0, dtype=bool)
         in_gemeenten = by_gemeente.values[label] if label in by_gemeente.values else pd.Series(dtype=np.int64)
         visible = [
             (str(g), int(v)) for g, v in in_gemeenten.items() if v > 0 and not bool(by_gemeente.hidden.loc[g, label])
         ]
         visible.sort(key=lambda item: (-item[1], item[0]))
-        domains: list[tuple[str, int]] = []
-        if named.any():
-            with_it = rows.loc[named, [f"levensdomein_{d}" for d in domain_labels]].sum(axis=0)
-            domains = sorted(
-                (
-                    (domain_labels[name.removeprefix("levensdomein_")], int(v))
-                    for name, v in with_it.items()
-                    if v >= limit
-                ),
-                key=lambda item: (-item[1], item[0]),
-            )
+        domains = sorted(
+            ((domain_labels[d], int(v)) for d, v in together.loc[code].items() if v >= limit),
+            key=lambda item: (-item[1], item[0]),
+        )
         found.append(
             Signal(
                 code=code,

@@ -239,7 +239,8 @@ def read_bytes(source: Path | bytes, name: str | None = None) -> tuple[bytes, st
 
 
 def _kind(data: bytes, name: str) -> Literal["csv", "xlsx"]:
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+    blank = b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"
+    if not data[:4096].strip(blank) and not data.strip(blank):  # look at the start first: files can be large
         raise LcoError(f"{name}: het bestand is leeg. Kies een bestand met een registratie.")
     if data.startswith(b"PK\x03\x04"):
         try:
@@ -451,8 +452,8 @@ def _read_csv(data: bytes, layout: FileLayout, progress: Progress) -> RawExport:
     if readable > broken:  # UTF-8 with a few damaged bytes: keep the rest of the text intact
         raw = _read_csv_as(data, layout, encoding, progress, errors="replace")
         raw.notes.append(
-            f"{count_text(broken, 'teken', 'tekens')} in het bestand waren geen geldige UTF-8 en staan nu als ‘\ufffd’. "
-            "Kijk die cellen na in je rekenblad."
+            f"{count_text(broken, 'teken', 'tekens')} in het bestand waren geen geldige UTF-8 "
+            "en staan nu als ‘\ufffd’. Kijk die cellen na in je rekenblad."
         )
         return raw
     return _read_csv_as(data, layout, "cp1252", progress, errors="replace")
@@ -466,7 +467,8 @@ def _read_csv_as(
 ) -> RawExport:
     width = len(layout.match.headers) + _EXTRA_CELLS
     buffer = io.BytesIO(data)
-    chunks: list[pd.DataFrame] = []
+    columns: dict[int, list[np.ndarray]] = {position: [] for position in range(width)}
+    read = 0
     total = max(len(data), 1)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
@@ -489,11 +491,10 @@ def _read_csv_as(
                 engine="c",
             )
             for chunk in reader:
-                chunks.append(chunk)
-                progress(
-                    _READ_SHARE * min(buffer.tell() / total, 1.0),
-                    f"{number(sum(len(c) for c in chunks))} rijen gelezen…",
-                )
+                for position in range(width):
+                    columns[position].append(chunk[position].to_numpy(dtype=object))
+                read += len(chunk)
+                progress(_READ_SHARE * min(buffer.tell() / total, 1.0), f"{number(read)} rijen gelezen…")
         except pd.errors.ParserError as error:
             raise _parser_error(layout, str(error)) from None
     broken: list[RowProblem] = []
@@ -510,7 +511,14 @@ def _read_csv_as(
                     "Staat er een scheidingsteken in een tekst zonder aanhalingstekens?",
                 )
             )
-    frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=list(range(width)), dtype=object)
+    # Column by column: joining whole chunk frames would copy every cell once more.
+    frame = pd.DataFrame(
+        {
+            position: pd.Series(np.concatenate(parts) if parts else np.empty(0, dtype=object), dtype=object, copy=False)
+            for position, parts in columns.items()
+        },
+        copy=False,
+    )
     rows = _row_numbers(layout.header_row + 1, len(frame), sorted(bad_lines))
     return RawExport(layout=layout, frame=_named(frame, layout.match), rows=rows, broken=broken)
 
@@ -615,7 +623,7 @@ class _Column:
 
     @property
     def bad(self) -> np.ndarray:
-        return np.array([r is not None for r in self.reasons], dtype=bool)
+        return ~pd.isna(self.reasons)
 
 
 def _objects(items: Sequence[Any]) -> np.ndarray:
@@ -649,7 +657,12 @@ def _check_column(series: pd.Series, rule: Callable[[str], Cell]) -> _Column:
 def _check_ids(series: pd.Series) -> _Column:
     """Check ``lco_id`` with numpy's string functions: nearly every value is distinct."""
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    raw = _objects([*_as_texts(uniques), ""])
+    if pd.api.types.infer_dtype(uniques, skipna=False) == "string":
+        raw = np.empty(len(uniques) + 1, dtype=object)
+        raw[:-1] = uniques
+        raw[-1] = ""
+    else:
+        raw = _objects([*_as_texts(uniques), ""])
     texts = raw.astype(np.dtypes.StringDType())
     stripped = np.strings.strip(texts)
     lengths = np.strings.str_len(stripped)
@@ -658,14 +671,16 @@ def _check_ids(series: pd.Series) -> _Column:
     values[empty] = None
     reasons = np.full(len(raw), None, dtype=object)
     shown = np.full(len(raw), None, dtype=object)
-    maybe_person = (
-        (lengths >= 11)  # noqa: PLR2004  (a national number has 11 digits)
-        & (lengths <= 20)  # noqa: PLR2004
-        & np.strings.isdigit(np.strings.slice(stripped, 0, 1))
-        & np.strings.isdigit(np.strings.slice(stripped, -1, None))
-    )
+    # A national number has 11 digits, perhaps with separators: only such values go through the full rule.
+    maybe_person = np.flatnonzero((lengths >= 11) & (lengths <= 20))  # noqa: PLR2004
+    if len(maybe_person):
+        ends = stripped[maybe_person]
+        digit_ends = np.strings.isdigit(np.strings.slice(ends, 0, 1)) & np.strings.isdigit(
+            np.strings.slice(ends, -1, None)
+        )
+        maybe_person = maybe_person[digit_ends]
     rule = cell_parsers()["lco_id"]
-    for index in np.flatnonzero(maybe_person | (lengths > 60)):  # noqa: PLR2004
+    for index in np.union1d(maybe_person, np.flatnonzero(lengths > 60)):  # noqa: PLR2004
         cell = rule(str(stripped[index]))
         reasons[index], shown[index] = cell.reason, cell.shown
         if cell.reason is not None:
@@ -860,7 +875,7 @@ def _remarks(series: pd.Series, empty: np.ndarray, selected: np.ndarray) -> np.n
     values = series.to_numpy(dtype=object)[selected]
     out = np.full(len(values), None, dtype=object)
     idx = np.flatnonzero(~empty[selected])
-    out[idx] = [cell_text(v).strip() for v in values[idx]]
+    out[idx] = [v.strip() if isinstance(v, str) else cell_text(v).strip() for v in values[idx]]
     return out
 
 
@@ -880,7 +895,7 @@ def _duplicate_ids(
     col: _Column, kept: np.ndarray, invalid: np.ndarray, rows: np.ndarray
 ) -> tuple[pd.DataFrame, np.ndarray] | None:
     """Mark every later row whose ``lco_id`` an earlier, otherwise valid row already has."""
-    present = np.array([v is not None for v in col.values], dtype=bool)
+    present = ~pd.isna(col.values)
     if (col.values[: len(col.values) - 1] == col.texts[: len(col.texts) - 1]).all():
         keys = col.codes[kept]  # the ids were not changed by trimming: their codes identify them
     else:
@@ -941,6 +956,7 @@ def _typed_rows(
             "aantal_deelnemers", [v or 0 for v in checked["aantal_deelnemers"].values], np.int64
         ),
     }
+    flags: list[pd.DataFrame] = []
     for column, list_name in LIST_COLUMNS.items():
         prefix = "levensdomein" if column == "levensdomeinen" else "knelpunt"
         codes = [c.code for c in code_list(list_name).codes]
@@ -948,14 +964,17 @@ def _typed_rows(
         for i, value in enumerate(checked[column].values):
             for code in value or ():
                 onehot[i, codes.index(code)] = True
-        per_row = onehot[checked[column].codes[selected]]
-        for j, code in enumerate(codes):
-            out[f"{prefix}_{code}"] = per_row[:, j]
+        # One block per list: building a frame from many separate columns would copy them all.
+        flags.append(pd.DataFrame(onehot[checked[column].codes[selected]], columns=[f"{prefix}_{c}" for c in codes]))
+    tail: dict[str, pd.Series] = {}
     if "lco_id" in checked:
-        out["lco_id"] = pd.Series(checked["lco_id"].values[checked["lco_id"].codes[selected]], dtype=object)
+        tail["lco_id"] = pd.Series(checked["lco_id"].values[checked["lco_id"].codes[selected]], dtype=object)
     if remarks is not None:
-        out["opmerking"] = pd.Series(remarks, dtype=object)
-    return pd.DataFrame(out)
+        tail["opmerking"] = pd.Series(remarks, dtype=object)
+    parts = [pd.DataFrame(out), *flags]
+    if tail:
+        parts.append(pd.DataFrame(tail))
+    return pd.concat(parts, axis=1)
 
 
 def _warnings(checked: Mapping[str, _Column], selected: np.ndarray, rows: np.ndarray, typed: pd.DataFrame) -> list[str]:
