@@ -67,6 +67,7 @@ __all__ = [
     "Sessie",
     "new_respondent_key",
     "normalise_code",
+    "valid_respondent_key",
 ]
 
 CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
@@ -156,6 +157,11 @@ def _perspective(value: str) -> str:
         return perspective_code(value)
     except ValueError:
         raise LcoError(f"Het perspectief ‘{value}’ bestaat niet; kies client, deelnemer of coordinator.") from None
+
+
+def valid_respondent_key(key: str) -> bool:
+    """Return whether a respondent key has the shape the kit gives out (letters, digits, - and _)."""
+    return bool(_KEY_PATTERN.match(key))
 
 
 def new_respondent_key() -> str:
@@ -537,7 +543,7 @@ class ReflectieStore:
 
     @staticmethod
     def _check_key(key: str) -> None:
-        if not _KEY_PATTERN.match(key):
+        if not valid_respondent_key(key):
             raise LcoError("Deze link is niet (meer) geldig. Open de pagina opnieuw met de code van de sessie.")
 
     def _respondent(
@@ -814,7 +820,7 @@ class ReflectieStore:
                 )
             ).one()
             state = conn.execute(
-                select(sessions_table.c.gesloten_op, sessions_table.c.verborgen).where(
+                select(sessions_table.c.gesloten_op, sessions_table.c.verborgen, sessions_table.c.drempel).where(
                     sessions_table.c.id == session_id
                 )
             ).first()

@@ -34,7 +34,15 @@ from lco_kit import config
 from lco_kit.charts import Chart
 from lco_kit.errors import LcoError, log_unexpected
 from lco_kit.reflectie.instrument import PERSPECTIVES, PerspectiefDeel
-from lco_kit.reflectie.store import KINDS, ReflectieStore, RespondentRecord, Sessie, new_respondent_key, normalise_code
+from lco_kit.reflectie.store import (
+    KINDS,
+    ReflectieStore,
+    RespondentRecord,
+    Sessie,
+    new_respondent_key,
+    normalise_code,
+    valid_respondent_key,
+)
 from lco_kit.reflectie.texts import text
 from lco_kit.ui.widgets import DownloadLink, MessageArea, button, escape, guarded
 
@@ -271,9 +279,8 @@ class InvulPagina(widgets.VBox):
         else:
             self.show_list()
 
-    @staticmethod
-    def _known_perspective(value: str) -> str:
-        if value not in PERSPECTIVES:
+    def _known_perspective(self, value: str) -> str:
+        if value not in PERSPECTIVES or not valid_respondent_key(self.key):
             raise LcoError(text("link_ongeldig"))
         return value
 
@@ -865,6 +872,8 @@ class BegeleiderPagina(widgets.VBox):
             if session is None:
                 return
             fingerprint = self.store.fingerprint(session.id)
+            if not force_charts and fingerprint == self._shown.charts_for:
+                return  # everything on the page is up to date: nothing to send to the browser
             records = self.store.respondents(session.id)
             report = build_report(session, records)
             self._draw_counts(report)
@@ -872,9 +881,8 @@ class BegeleiderPagina(widgets.VBox):
             self.status_html.value = (
                 f'<p class="lco-status-tekst" data-open="{str(session.is_open).lower()}">{escape(state)}</p>'
             )
-            changed = fingerprint != self._shown.charts_for
             due = time.monotonic() - self._shown.charts_at >= CHART_PAUSE_SECONDS
-            if force_charts or (changed and due):
+            if force_charts or due:
                 self._draw_results(report)
                 self._shown.charts_for = fingerprint
                 self._shown.charts_at = time.monotonic()

@@ -328,3 +328,24 @@ def test_double_tap_does_not_skip_an_item(store: ReflectieStore) -> None:
     smiley.click()
     assert "Vraag 2 van 18" in page.body.children[0].value
     assert store.respondent(code, page.key).answers == {"c_gehoord": 3}
+
+
+def test_bad_respondent_key_in_the_link_is_refused(store: ReflectieStore) -> None:
+    """Is a link whose respondent key the kit could not have made refused before anything is shown?"""
+    code = store.create_session().session.code
+    page = InvulPagina(f"code={code}&p=client&r=%3Cscript%3E", store)
+    assert "Deze link is niet (meer) geldig" in page.messages.text
+    assert store.counts(store.session(code).id)["client"] == 0
+
+
+def test_poll_without_news_sends_nothing(store: ReflectieStore) -> None:
+    """When nothing changed since the last drawing, does a poll leave the page's widgets untouched?"""
+    page = facilitator(store)
+    page.new_session()
+    before = page.results.children
+    assert page.poll_once() is True
+    assert page.results.children is before
+    store.submit(page.session.code, "client", {"c_hoop": 2})
+    page._shown.charts_at = 0.0  # the pause between two chart drawings is over
+    page.poll_once()
+    assert page.results.children is not before
