@@ -14,7 +14,7 @@ logic lives in :mod:`lco_kit.rollenspel`; everything typed or uploaded is escape
 CSS classes for tests: ``lco-rollenspel-oefenen`` and ``lco-rollenspel-begeleider`` (main
 widgets); ``lco-casus-kiezer``, ``lco-rs-casus-samenvatting``; the player's
 ``lco-rs-speler``, ``lco-rs-start``, ``lco-rs-fasen``, ``lco-rs-voortgang``, ``lco-rs-moment``
-(with ``lco-rs-moment-id-<id>``), ``lco-rs-opties``, ``lco-rs-kies``, ``lco-rs-uitleg``,
+(its content marked ``lco-rs-moment-id-<id>``), ``lco-rs-opties``, ``lco-rs-kies``, ``lco-rs-uitleg``,
 ``lco-rs-volgende``, ``lco-rs-score``, ``lco-rs-score-rol-<rol>``, ``lco-rs-opnieuw``; the
 facilitator's ``lco-rs-zitjes``, ``lco-rs-zitje-naam``, ``lco-rs-zitje-rol``,
 ``lco-rs-controles``, ``lco-rs-uitdelen``, ``lco-rs-toon-kaart``, ``lco-rs-verberg-kaart``,
@@ -23,12 +23,14 @@ facilitator's ``lco-rs-zitjes``, ``lco-rs-zitje-naam``, ``lco-rs-zitje-rol``,
 
 from __future__ import annotations
 
+import base64
 import random
 from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
 from lco_kit.casus import MAX_CASUS_BYTES, Casus, load_casus_file, read_library, simulate_casus
+from lco_kit.charts import Chart
 from lco_kit.errors import LcoError
 from lco_kit.rollenspel import (
     FASEN,
@@ -62,7 +64,6 @@ from lco_kit.ui.widgets import (
     MessageArea,
     UploadedFile,
     button,
-    chart_image,
     escape,
     guarded,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "OefenRollenspel",
     "begeleider_rollenspel",
     "card_html",
+    "chart_view",
     "checks_html",
     "feedback_html",
     "moment_html",
@@ -219,10 +221,11 @@ def roles_overview_html() -> str:
 def moment_html(moment: ScenarioMoment) -> str:
     """Return a moment's situation and question as HTML."""
     return (
+        f'<div class="lco-rs-moment-inhoud lco-rs-moment-id-{escape(moment.id)}">'
         f'<p class="lco-rs-fase-label">{escape(t("moment_fase", fase=fase(moment.fase).naam))}</p>'
         f"<h3>{escape(moment.titel)}</h3>"
         f'<p class="lco-rs-situatie">{escape(moment.situatie)}</p>'
-        f'<p class="lco-rs-vraag">{escape(moment.vraag)}</p>'
+        f'<p class="lco-rs-vraag">{escape(moment.vraag)}</p></div>'
     )
 
 
@@ -426,7 +429,6 @@ class MomentSpeler(widgets.VBox):
         self.positie = 0
         self.keuzes: dict[str, int] = {}
         self._on_restart = on_restart
-        self._moment_css = ""
         self.fasen = _html("", "lco-rs-fasen-vak")
         self.voortgang = _html("", "lco-rs-voortgang")
         self.moment = _html("", "lco-rs-moment")
@@ -483,15 +485,9 @@ class MomentSpeler(widgets.VBox):
         if moment is None:
             self._show_score()
             return
-        self.fasen.value = self._phases(moment.fase)
-        self.voortgang.value = (
-            f'<span class="lco-rs-voortgang-tekst">{escape(t("voortgang", nr=self.positie + 1, totaal=total))}</span>'
-        )
+        # The moment first, the progress line last: once the line says ‘Moment n’, moment n is shown.
         self.moment.value = moment_html(moment)
-        if self._moment_css:
-            self.moment.remove_class(self._moment_css)
-        self._moment_css = f"lco-rs-moment-id-{moment.id}"
-        self.moment.add_class(self._moment_css)
+        self.fasen.value = self._phases(moment.fase)
         self.opties.options = [(o.tekst, i) for i, o in enumerate(moment.opties)]
         self.opties.value = None
         self.opties.disabled = False
@@ -500,6 +496,9 @@ class MomentSpeler(widgets.VBox):
         self.kies.disabled = False
         self.volgende.layout.display = "none"
         self.score.children = ()
+        self.voortgang.value = (
+            f'<span class="lco-rs-voortgang-tekst">{escape(t("voortgang", nr=self.positie + 1, totaal=total))}</span>'
+        )
 
     def choose(self, index: int | None = None) -> Terugkoppeling | None:
         """Judge the option chosen (the selected one by default) and show why."""
@@ -551,7 +550,25 @@ class MomentSpeler(widgets.VBox):
         self.kies.layout.display = "none"
         self.volgende.layout.display = "none"
         summary = _html(score_html(result), "lco-rs-score")
-        self.score.children = (summary, chart_image(score_chart(result), width="100%"))
+        self.score.children = (summary, chart_view(score_chart(result)))
+
+
+def chart_view(chart: Chart) -> widgets.HTML:
+    """Return a chart as an ``<img>`` with its alt text in an HTML widget (class ``lco-grafiek``).
+
+    Stands in for :func:`lco_kit.ui.chart_image`: with ipywidgets 8.1 a ``widgets.Image`` that
+    has a ``tooltip`` (its alt text) is not drawn in the browser when it is created after the
+    page loaded (its view reads a ``description`` an Image lacks), and this page draws the chart
+    only at the end of the scenario.
+    """
+    encoded = base64.b64encode(chart.png()).decode("ascii")
+    widget = widgets.HTML(
+        f'<img class="lco-grafiek-beeld" src="data:image/png;base64,{encoded}" alt="{escape(chart.alt)}" '
+        'style="width:100%;max-width:48rem;height:auto">'
+    )
+    widget.add_class("lco-grafiek")
+    widget.layout.width = "100%"
+    return widget
 
 
 def _kern(code: str) -> str:
