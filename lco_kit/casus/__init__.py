@@ -9,7 +9,9 @@
   (:func:`casus_handout`).
 """
 
+from lco_kit.casus.charts import domain_profile_chart, network_map
 from lco_kit.casus.check import CasusCheck, check_casus
+from lco_kit.casus.handout import casus_handout
 from lco_kit.casus.library import (
     MAX_CASUS_BYTES,
     CasusLibrary,
@@ -34,14 +36,17 @@ __all__ = [
     "Minderjarige",
     "PrivacyFinding",
     "Profile",
+    "casus_handout",
     "casus_text",
     "casus_to_yaml",
     "check_casus",
+    "domain_profile_chart",
     "fake_identifier",
     "find_profile",
     "list_casussen",
     "load_casus",
     "load_casus_file",
+    "network_map",
     "not_checked",
     "profiles",
     "read_library",

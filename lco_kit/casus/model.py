@@ -66,8 +66,8 @@ Nabijheid = Literal["dichtbij", "regelmatig", "op afstand"]
 Status = Literal["open", "bezig", "gedaan", "niet gelukt"]
 Herkomst = Literal["verzonnen", "gesimuleerd", "geanonimiseerd"]
 
-CLIENT_WORDS = {"client": "client", "coordinator": "coordinator", "spilfiguur": "spilfiguur"}
-"""Who else can carry an agreement besides a provider (written with or without accents)."""
+CLIENT_WORDS = frozenset({"client", "coordinator", "spilfiguur"})
+"""Who else can carry an agreement besides a provider (compared without accents or capitals)."""
 
 
 def at_least(count: int, what: str) -> Callable[[tuple[T, ...]], tuple[T, ...]]:
