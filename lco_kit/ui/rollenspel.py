@@ -112,7 +112,7 @@ ROLLENSPEL_CSS = """<style>
     display: flex; align-items: flex-start; gap: 0.6rem; white-space: normal; height: auto;
     min-height: 44px; line-height: 1.4; padding: 0.6rem 0.75rem; margin: 0.3rem 0; box-sizing: border-box;
     border: 1px solid #c9c4b8; border-radius: 6px; background: #fff; width: 100%; }
-  .lco-rs-opties input[type=radio] { width: 1.3rem; height: 1.3rem; flex: none; margin: 0.1rem 0 0; }
+  .lco-rs-opties input[type=radio] { width: 1.3rem; height: 1.3rem; flex: none; margin: 0.1rem 0 0; order: -1; }
   .lco-rs-uitleg .lco-rs-oordeel { font-weight: 700; font-size: 1.1rem; }
   .lco-rs-optie-uitleg { border-left: 6px solid #c9c4b8; padding: 0.5rem 0.75rem; margin: 0.5rem 0;
     background: #fff; border-radius: 4px; }
