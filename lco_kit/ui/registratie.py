@@ -107,7 +107,14 @@ def chart_view(chart: Chart, png: bytes | None = None) -> widgets.HTML:
 
 
 class _Progress(widgets.VBox):
-    """A progress bar with a line of text; updated at most every tenth of a second."""
+    """A progress bar with a line of text.
+
+    Steps update it (at most every tenth of a second). While a file is read on the page, a
+    ticker also refreshes it every second with the time spent, so a person sees it move even
+    during one long step (drawing a large chart on a busy laptop).
+    """
+
+    TICK_SECONDS = 1.0
 
     def __init__(self) -> None:
         self.bar = widgets.FloatProgress(value=0.0, min=0.0, max=1.0, description="")
@@ -118,26 +125,56 @@ class _Progress(widgets.VBox):
         self.add_class("lco-voortgang-vak")
         self.layout.display = "none"
         self._last = 0.0
+        self._message = ""
+        self._started = 0.0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
 
-    def start(self, message: str) -> None:
+    def start(self, message: str, *, ticking: bool = False) -> None:
+        """Show the bar at 0 with a first line; with ``ticking``, refresh it every second until done."""
         self.layout.display = ""
         self.bar.bar_style = ""
+        self._started = time.monotonic()
         self.update(0.0, message, force=True)
+        if ticking:
+            self._stop.clear()
+            threading.Thread(target=self._tick, daemon=True).start()
+
+    def _tick(self) -> None:
+        while not self._stop.wait(self.TICK_SECONDS):
+            self._show()
+
+    def _show(self) -> None:
+        with self._lock:
+            seconds = round(time.monotonic() - self._started)
+            spent = f" · {seconds} s" if seconds >= 1 else ""
+            self.label.value = (
+                f'<p role="status" aria-live="polite">{escape(self._message)} '
+                f"({round(100 * self.bar.value)} %){spent}</p>"
+            )
 
     def update(self, share: float, message: str, *, force: bool = False) -> None:
+        """Move the bar to ``share`` (0–1) with a Dutch line saying what happens."""
         now = time.monotonic()
         if not force and now - self._last < 0.1:  # noqa: PLR2004  (a tenth of a second)
             return
         self._last = now
         self.bar.value = max(0.0, min(1.0, share))
-        self.label.value = (
-            f'<p role="status" aria-live="polite">{escape(message)} ({round(100 * self.bar.value)} %)</p>'
-        )
+        self._message = message
+        self._show()
 
     def done(self, message: str) -> None:
-        self.bar.value = 1.0
-        self.bar.bar_style = "success"
-        self.label.value = f'<p role="status" aria-live="polite">{escape(message)}</p>'
+        """Fill the bar and show the final line."""
+        self._stop.set()
+        with self._lock:
+            self.bar.value = 1.0
+            self.bar.bar_style = "success"
+            self.label.value = f'<p role="status" aria-live="polite">{escape(message)}</p>'
+
+    def hide(self) -> None:
+        """Stop and hide the bar (after an error)."""
+        self._stop.set()
+        self.layout.display = "none"
 
 
 class RegistratiePagina(widgets.VBox):
@@ -307,7 +344,7 @@ class RegistratiePagina(widgets.VBox):
             raise LcoError(text("ui_bezig"))
         self._set_enabled(False)
         self.mapping_box.layout.display = "none"
-        self.progress.start(text("ui_voortgang_start", naam=name))
+        self.progress.start(text("ui_voortgang_start", naam=name), ticking=self.threaded)
         work = guarded(self.messages, text("ui_wat_inlezen"))(self._load_work)
         if self.threaded:
             threading.Thread(target=work, args=(name, data, sheet, mapping), daemon=True).start()
@@ -325,7 +362,10 @@ class RegistratiePagina(widgets.VBox):
                 raise
             self._loaded(registration, progress=True)
         except LcoError:
-            self.progress.layout.display = "none"
+            self.progress.hide()
+            raise
+        except Exception:
+            self.progress.hide()
             raise
         finally:
             self._set_enabled(True)
@@ -339,6 +379,8 @@ class RegistratiePagina(widgets.VBox):
             f"<p><strong>{escape(text('ui_bron_nu'))}</strong> {escape(registration.source)}<br>"
             f"{escape(registration.summary_line())}</p>"
         )
+        if progress:
+            self.progress.update(0.8, text("ui_voortgang_cijfers"), force=True)
         self._build_filters(registration)
         self.show_selection(progress=progress)
         if progress:
@@ -483,7 +525,7 @@ class RegistratiePagina(widgets.VBox):
                 "lco-kerncijfers-vak",
             )
         )
-        charts = {}
+        charts: dict[str, tuple[Chart, bytes]] = {}
         for step, name in enumerate(_CHARTS, start=1):
             if progress:
                 self.progress.update(
@@ -491,7 +533,8 @@ class RegistratiePagina(widgets.VBox):
                     text("ui_voortgang_grafiek", nummer=step, totaal=len(_CHARTS)),
                     force=True,
                 )
-            charts[name] = view.chart(name)
+            chart = view.chart(name)
+            charts[name] = (chart, chart.png())  # drawing is the slow part: one progress step each
         out.append(self._chart_widget(view, charts, "trend"))
         out.append(
             _html(
@@ -549,9 +592,8 @@ class RegistratiePagina(widgets.VBox):
         return out
 
     @staticmethod
-    def _chart_widget(view: Overview, charts: dict[str, Chart], name: str) -> widgets.VBox:
-        chart = charts[name]
-        png = chart.png()
+    def _chart_widget(view: Overview, charts: dict[str, tuple[Chart, bytes]], name: str) -> widgets.VBox:
+        chart, png = charts[name]
         image = chart_view(chart, png)
         caption = _html(f'<p class="lco-grafiek-noot">{escape(view.note)}</p>', "lco-grafiek-bijschrift")
         link = DownloadLink(text("ui_grafiek_wat"), f"lco-{name}.png", "image/png", png)
