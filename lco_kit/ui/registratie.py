@@ -387,6 +387,8 @@ class RegistratiePagina(widgets.VBox):
             self.progress.done(text("ui_voortgang_klaar", regel=registration.summary_line()))
         if registration.invalid_rows:
             self.messages.show(text("ui_ongeldig_melding", aantal=registration.invalid_rows), "let-op")
+        elif not registration.read_rows:
+            self.messages.show(text("ui_geen_rijen"), "let-op")
 
     def _show_sheets(self, registration: Registration) -> None:
         layout = registration.layout
@@ -695,6 +697,8 @@ class RegistratiePagina(widgets.VBox):
 
 
 def _file_name(kind: str, view: Overview) -> str:
+    if not view.year_list:
+        return f"{kind}-lco.pdf"
     return f"{kind}-lco-{view.period.replace('–', '-')}.pdf"
 
 

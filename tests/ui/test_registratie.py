@@ -226,3 +226,16 @@ def test_tables_escape_every_cell() -> None:
     """Is every cell and caption of a page table escaped?"""
     html = html_table(["<a>"], [["<img src=x>"]], "<i>bijschrift</i>", "x")
     assert "<img" not in html and "&lt;img src=x&gt;" in html and "&lt;i&gt;bijschrift" in html
+
+
+def test_a_file_without_valid_rows_still_shows_its_problems_and_pdfs() -> None:
+    """With only invalid rows, does the page say so, list them, and still make a PDF without a year in its name?"""
+    page = RegistratiePagina(threaded=False, simulated=False)
+    page.load("fout.csv", csv_bytes([good_row(datum="x"), good_row(soort="?")]))
+    assert "2 rijen tellen niet mee" in page.messages.text
+    assert "geen geldige registraties" in html_of(page.results)
+    assert html_of(with_class(page, "lco-ongeldige-rijen-vak")[0]).count("<tr>") == 3
+    page.report_button.click()
+    assert 'download="jaarrapport-lco.pdf"' in page.report_link.value
+    page.load("leeg.csv", csv_bytes([]))
+    assert page.messages.text == "Het bestand heeft kolomkoppen maar nog geen registraties."
