@@ -40,17 +40,20 @@ _NEARNESS_ORDER = {"dichtbij": 0, "regelmatig": 1, "op afstand": 2}
 
 
 def dutch_list(items: Sequence[str]) -> str:
-    """Return items as a Dutch enumeration (``a, b en c``).
+    """Return items as a Dutch enumeration (``a, b en c``; ``a; b en c`` when an item holds a comma).
 
     Examples:
         >>> dutch_list(["CAW", "OCMW", "huisarts"])
         'CAW, OCMW en huisarts'
+        >>> dutch_list(["OCMW Genk, sociale dienst", "CLB Genk", "huisarts"])
+        'OCMW Genk, sociale dienst; CLB Genk en huisarts'
     """
     if not items:
         return ""
     if len(items) == 1:
         return items[0]
-    return f"{', '.join(items[:-1])} {rollenspel_text('opsomming_en')} {items[-1]}"
+    separator = "; " if any("," in item for item in items) else ", "
+    return f"{separator.join(items[:-1])} {rollenspel_text('opsomming_en')} {items[-1]}"
 
 
 def provider_label(casus: Casus, provider: Hulpverlener) -> str:
