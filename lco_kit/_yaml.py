@@ -186,9 +186,13 @@ def _check_node(node: Node, path: tuple[str | int, ...], lines: LineMap, file: s
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line = None if mark is None else mark.line + 1
     problem = (error.problem or "").lower()
+    context = (error.context or "").lower()
+    # An unclosed quote or bracket is found at the end of the file; the place to fix it is
+    # where it was opened, which YAML keeps as the error's context.
+    opened_earlier = "while scanning a quoted scalar" in context or "found unexpected end" in problem
+    mark = (error.context_mark if opened_earlier else None) or error.problem_mark or error.context_mark
+    line = None if mark is None else mark.line + 1
     if "mapping values are not allowed" in problem:
         message = (
             "hier staat een dubbelpunt op een plaats waar dat niet kan. "

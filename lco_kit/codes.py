@@ -108,7 +108,7 @@ class UnknownCodeError(LcoError):
         guess = difflib.get_close_matches(value.casefold(), list(by_folded), n=1)
         hint = f" Bedoel je ‘{by_folded[guess[0]]}’?" if guess else ""
         super().__init__(
-            f"‘{value}’ staat niet in de lijst {codes.titel.lower()}.{hint} Mogelijk: {', '.join(codes.labels)}."
+            f"‘{value}’ staat niet in de lijst ‘{codes.titel}’.{hint} Mogelijk: {', '.join(codes.labels)}."
         )
 
 

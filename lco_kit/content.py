@@ -38,6 +38,7 @@ __all__ = [
     "content_files",
     "content_path",
     "decode_text",
+    "format_size",
     "load_model",
     "load_yaml",
     "translate_validation_error",
@@ -215,10 +216,23 @@ def _read(source: Path | bytes, name: str | None, max_bytes: int) -> tuple[bytes
     return source, display
 
 
+def format_size(size: int) -> str:
+    """Return a byte count as a Dutch size.
+
+    Examples:
+        >>> format_size(1_500_000), format_size(2_048), format_size(12)
+        ('1,5 MB', '2 kB', '12 bytes')
+    """
+    if size < 1000:  # noqa: PLR2004  (the units' own boundaries)
+        return f"{size} bytes"
+    if size < 1_000_000:  # noqa: PLR2004
+        return f"{size / 1000:.0f} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
 def _too_big(size: int, max_bytes: int) -> Problem:
     return Problem(
-        f"dit bestand is te groot ({size / 1_000_000:.1f} MB); "
-        f"een inhoudsbestand mag hoogstens {max_bytes / 1_000_000:.1f} MB zijn."
+        f"dit bestand is te groot ({format_size(size)}); een inhoudsbestand mag hoogstens {format_size(max_bytes)} zijn."
     )
 
 

@@ -68,7 +68,7 @@ def test_unknown_value_gets_a_dutch_message_with_a_suggestion() -> None:
     with pytest.raises(UnknownCodeError) as error:
         lookup("aanvragers", "Huisarst")
     message = str(error.value)
-    assert message.startswith("‘Huisarst’ staat niet in de lijst aanvragers van een lco.")
+    assert message.startswith("‘Huisarst’ staat niet in de lijst ‘Aanvragers van een LCO’.")
     assert "Bedoel je ‘Huisarts’?" in message
     assert "Kind en Gezin" in message
 

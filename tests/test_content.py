@@ -233,3 +233,19 @@ def test_utf16_and_bom_are_decoded() -> None:
     assert content.decode_text("\ufeffé".encode(), "x") == "é"
     assert content.decode_text("é".encode("utf-16"), "x") == "é"
     assert content.decode_text("é".encode("cp1252"), "x", allow_windows_1252=True) == "é"
+
+
+def test_unclosed_quote_points_at_where_it_was_opened(write) -> None:
+    """Does an unclosed quote get the line where the quote opened, not the end of the file?"""
+    text = 'schema_version: 1\ntitel: "Een titel zonder einde\nsamenvatting: x\nandere: y\n'
+    with pytest.raises(ContentError) as error:
+        load_yaml(write("quote.yaml", text))
+    assert problems_of(error)[0][0] == 2
+    assert "aanhalingsteken" in str(error.value)
+
+
+def test_size_in_messages_uses_a_decimal_comma(write) -> None:
+    """Is a file size in a message written the Dutch way (1,5 MB)?"""
+    with pytest.raises(ContentError) as error:
+        load_yaml(write("groot.yaml", "a: " + "x" * 1_500_000))
+    assert "(1,5 MB)" in str(error.value) and "1,0 MB" in str(error.value)

@@ -38,7 +38,8 @@ def start(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[str], int, Path
             text=True,
         )
     deadline = time.monotonic() + 90
-    while "De kit draait" not in log.read_text(encoding="utf-8"):
+    ready = "Stoppen: Ctrl+C." if "--lan" in extra else "De kit draait"
+    while ready not in log.read_text(encoding="utf-8"):
         assert process.poll() is None, log.read_text(encoding="utf-8")
         assert time.monotonic() < deadline, "de server werd niet klaar"
         time.sleep(0.2)

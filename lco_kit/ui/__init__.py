@@ -3,6 +3,7 @@
 from lco_kit.ui.start import join_panel, page_list, start_page
 from lco_kit.ui.texts import text
 from lco_kit.ui.widgets import (
+    AltImage,
     DownloadLink,
     FileInput,
     MessageArea,
@@ -12,10 +13,12 @@ from lco_kit.ui.widgets import (
     escape,
     guarded,
     human_size,
+    image,
     qr_image,
 )
 
 __all__ = [
+    "AltImage",
     "DownloadLink",
     "FileInput",
     "MessageArea",
@@ -25,6 +28,7 @@ __all__ = [
     "escape",
     "guarded",
     "human_size",
+    "image",
     "join_panel",
     "page_list",
     "qr_image",

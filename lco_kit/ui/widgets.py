@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 import ipywidgets as widgets
+from traitlets import Unicode
 
-from lco_kit.content import decode_text
+from lco_kit.content import decode_text, format_size
 from lco_kit.errors import LcoError, log_unexpected
 from lco_kit.ui.texts import text
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from lco_kit.charts import Chart
 
 __all__ = [
+    "AltImage",
     "DownloadLink",
     "FileInput",
     "MessageArea",
@@ -39,6 +41,7 @@ __all__ = [
     "escape",
     "guarded",
     "human_size",
+    "image",
     "qr_image",
 ]
 
@@ -52,16 +55,8 @@ def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-_KB, _MB = 1000, 1_000_000
-
-
-def human_size(size: int) -> str:
-    """Return a byte count as a Dutch size (``1,5 MB``)."""
-    if size < _KB:
-        return f"{size} bytes"
-    if size < _MB:
-        return f"{size / _KB:.0f} kB"
-    return f"{size / _MB:.1f} MB".replace(".", ",")
+human_size = format_size
+"""Return a byte count as a Dutch size (``1,5 MB``); the same as :func:`lco_kit.content.format_size`."""
 
 
 class MessageArea(widgets.HTML):
@@ -114,13 +109,39 @@ def guarded(messages: MessageArea, what: str = "deze stap") -> Callable[[Callabl
     return decorate
 
 
-def chart_image(chart: Chart, **layout: str) -> widgets.Image:
-    """Return a chart as an image widget with its alt text (the only way pages show charts)."""
-    image = widgets.Image(value=chart.png(), format="png", tooltip=chart.alt)
+class AltImage(widgets.Image):
+    """An image widget with a text alternative that the browser shows without breaking.
+
+    The widget front end reads ``description`` whenever a widget has a ``tooltip``, and
+    ``widgets.Image`` has no description: an Image with a tooltip fails to draw ("Could not
+    create a view"). Syncing an empty description fixes that; the tooltip then becomes the
+    ``<img>``'s ``title``, which screen readers and axe-core accept as its accessible name.
+    """
+
+    description = Unicode("").tag(sync=True)
+
+    def show(self, png: bytes, alt: str) -> None:
+        """Replace the picture and its text alternative."""
+        self.value = png
+        self.tooltip = alt
+
+
+def image(png: bytes, alt: str, css: str) -> AltImage:
+    """Return PNG bytes as an image widget with its text alternative and a CSS class."""
+    widget = AltImage(value=png, format="png", tooltip=alt)
+    widget.add_class(css)
+    return widget
+
+
+def chart_image(chart: Chart, **layout: str) -> AltImage:
+    """Return a chart as an image widget with its alt text: the only way pages show charts.
+
+    Update a shown chart with ``widget.show(chart.png(), chart.alt)``.
+    """
+    widget = image(chart.png(), chart.alt, "lco-grafiek")
     for key, value in layout.items():
-        setattr(image.layout, key, value)
-    image.add_class("lco-grafiek")
-    return image
+        setattr(widget.layout, key, value)
+    return widget
 
 
 ButtonKind = Literal["primary", "success", "danger", "warning", "info", ""]
@@ -132,9 +153,7 @@ def qr_image(url: str, alt: str, scale: int = 8) -> widgets.Image:
 
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="png", scale=scale, border=3)
-    image = widgets.Image(value=buffer.getvalue(), format="png", tooltip=alt)
-    image.add_class("lco-qr")
-    return image
+    return image(buffer.getvalue(), alt, "lco-qr")
 
 
 def button(label: str, kind: ButtonKind = "", css: str = "") -> widgets.Button:
