@@ -232,7 +232,8 @@ def format_size(size: int) -> str:
 
 def _too_big(size: int, max_bytes: int) -> Problem:
     return Problem(
-        f"dit bestand is te groot ({format_size(size)}); een inhoudsbestand mag hoogstens {format_size(max_bytes)} zijn."
+        f"dit bestand is te groot ({format_size(size)}); "
+        f"een inhoudsbestand mag hoogstens {format_size(max_bytes)} zijn."
     )
 
 
