@@ -7,7 +7,6 @@ handout and the casus file are offered as downloads.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Sequence
 
 import ipywidgets as widgets
@@ -26,7 +25,6 @@ from lco_kit.casus import (
 from lco_kit.casus.charts import domain_profile_chart, network_map
 from lco_kit.casus.handout import casus_handout, handout_filename, who_label
 from lco_kit.casus.simulator import MAX_PROVIDERS, MIN_PROVIDERS
-from lco_kit.charts import Chart
 from lco_kit.codes import code_list
 from lco_kit.pdf import dutch_date
 from lco_kit.ui.widgets import (
@@ -38,6 +36,7 @@ from lco_kit.ui.widgets import (
     escape,
     guarded,
     human_size,
+    image,
 )
 
 __all__ = ["CasusPagina", "CasusWeergave", "casus_pagina"]
@@ -87,7 +86,7 @@ class CasusWeergave(widgets.VBox):
             _heading("pagina_kop_profiel", 3) + f"<p>{escape(casus_text('pagina_profiel_uitleg'))}</p>",
             f"{prefix}-profiel-uitleg",
         )
-        self.profile = _html("", f"{prefix}-profiel")
+        self.profile = image(b"", "", f"{prefix}-profiel")
         self.profile.add_class("lco-grafiek")
         self.network_intro = _html(
             _heading("pagina_kop_netwerk", 3) + f"<p>{escape(casus_text('pagina_spilfiguur_uitleg'))}</p>",
@@ -95,7 +94,7 @@ class CasusWeergave(widgets.VBox):
         )
         self.spilfiguur = _labelled(widgets.Dropdown(description=casus_text("pagina_spilfiguur"), options=[]))
         self.spilfiguur.add_class(f"{prefix}-spilfiguur")
-        self.network = _html("", f"{prefix}-netwerk")
+        self.network = image(b"", "", f"{prefix}-netwerk")
         self.network.add_class("lco-grafiek")
         self.providers = _html("", f"{prefix}-hulpverleners")
         self.knelpunten = _html("", f"{prefix}-knelpunten")
@@ -141,7 +140,8 @@ class CasusWeergave(widgets.VBox):
         self.casus = casus
         self.card.value = card_html(casus)
         self.wishes.value = wishes_html(casus)
-        self.profile.value = chart_html(domain_profile_chart(casus))
+        chart = domain_profile_chart(casus)
+        self.profile.show(chart.png(), chart.alt)
         options: list[tuple[str, str | None]] = [(casus_text("pagina_spilfiguur_geen"), None)]
         options += [(who_label(casus, p.id), p.id) for p in casus.hulpverleners]
         chosen = casus.opstelling.spilfiguur if casus.opstelling else None
@@ -164,7 +164,8 @@ class CasusWeergave(widgets.VBox):
 
     def _draw_network(self) -> None:
         assert self.casus is not None
-        self.network.value = chart_html(network_map(self.casus, self.spilfiguur.value or None))
+        chart = network_map(self.casus, self.spilfiguur.value or None)
+        self.network.show(chart.png(), chart.alt)
         self.handout.set_data(None)  # a handout made before no longer matches what is shown
 
     def _make_handout(self, _button: widgets.Button | None = None) -> None:
@@ -174,20 +175,6 @@ class CasusWeergave(widgets.VBox):
 
 
 # -------------------------------------------------------------------- HTML parts (every value escaped)
-
-
-def chart_html(chart: Chart) -> str:
-    """Return a chart as an ``<img>`` with its alt text, for an HTML widget.
-
-    Stands in for :func:`lco_kit.ui.chart_image`: in this version of ipywidgets a
-    ``widgets.Image`` with a ``tooltip`` is not drawn in the browser ("could not create a
-    view"), and without the tooltip it has no text alternative. A real ``alt`` is better still.
-    """
-    encoded = base64.b64encode(chart.png()).decode("ascii")
-    return (
-        f'<img class="lco-grafiek-beeld" src="data:image/png;base64,{encoded}" alt="{escape(chart.alt)}" '
-        'style="width:100%;max-width:56rem;height:auto">'
-    )
 
 
 def card_html(casus: Casus) -> str:
