@@ -735,6 +735,9 @@ def _check_single(oefening: KeuzeUitEen, antwoord: object) -> Beoordeling:
     return _verdict(oefening, juist, 1.0 if juist else 0.0, items, oordeel)
 
 
+_MULTIPLE_ORDER = {"gekozen_fout": 0, "gemist": 1, "gekozen_juist": 2, "niet_gekozen": 3}
+
+
 def _check_multiple(oefening: MeerdereKeuzes, antwoord: object) -> Beoordeling:
     if not isinstance(antwoord, Collection) or isinstance(antwoord, str | bytes | Mapping):
         raise LcoError(oefen_tekst("antwoord_kies_minstens_een"))
@@ -754,8 +757,8 @@ def _check_multiple(oefening: MeerdereKeuzes, antwoord: object) -> Beoordeling:
     ]
     good = sum(item.goed for item in items)
     juist = good == len(items)
-    # What went wrong first: that is what the learner needs to read.
-    items.sort(key=lambda item: item.goed)
+    # The learner's own wrong marks first, then what was missed: that is what needs reading most.
+    items.sort(key=lambda item: _MULTIPLE_ORDER[item.status])
     oordeel = (
         oefen_tekst("oordeel_meervoudig_true")
         if juist

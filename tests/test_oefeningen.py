@@ -257,6 +257,14 @@ def test_multiple_choice_exact_answer_is_right() -> None:
     assert {item.status for item in verdict.terugkoppeling} == {"gekozen_juist", "niet_gekozen"}
 
 
+def test_multiple_choice_explains_the_learners_wrong_mark_before_what_was_missed() -> None:
+    """Is a wrongly marked option explained first, before the right options that were missed?"""
+    oefening = one(multiple())
+    verdict = check_answer(oefening, {3})
+    assert [item.status for item in verdict.terugkoppeling] == ["gekozen_fout", "gemist", "gemist", "niet_gekozen"]
+    assert verdict.terugkoppeling[0].tekst == "Een diagnose"
+
+
 def test_multiple_choice_partial_answer_scores_the_share_judged_right() -> None:
     """Does marking one right and one wrong option score 2 of 4, with the mistakes explained first?"""
     oefening = one(multiple())
