@@ -412,7 +412,7 @@ def summary(
         "drempel": limit,
         "selectie": {
             "jaren": sorted(int(y) for y in rows["jaar"].unique()) if len(rows) else [],
-            "gemeenten": "alle" if not partial else sorted(selection.gemeenten or ()) if selection else "alle",
+            "gemeenten": sorted(selection.gemeenten or ()) if partial and selection else "alle",
         },
         "per_jaar": per_year,
         "per_gemeente": _json_table(gemeente_table(rows, limit)),

@@ -183,10 +183,14 @@ def test_an_unknown_municipality_is_kept_with_a_warning() -> None:
 
 def test_a_national_number_as_lco_id_is_refused_and_not_shown() -> None:
     """Is an lco_id that passes the Belgian national-number check refused, its value hidden?"""
-    cell = parse_lco_id("85.07.30-033.28")
+    # Built here, not written out: the repository itself must hold no valid national number.
+    base = "850730033"
+    check = f"{97 - int(base) % 97:02d}"
+    cell = parse_lco_id(f"{base[:2]}.{base[2:4]}.{base[4:6]}-{base[6:]}.{check}")
     assert cell.reason is not None and "rijksregisternummer" in cell.reason
     assert cell.shown == "(verborgen: lijkt een rijksregisternummer)"
-    assert parse_lco_id("85073003329").reason is None  # checksum fails: an ordinary number
+    wrong = f"{(int(check) + 1) % 97:02d}"
+    assert parse_lco_id(base + wrong).reason is None  # checksum fails: an ordinary number
     assert parse_lco_id("  HAS-2016-014 ").value == "HAS-2016-014"
 
 
