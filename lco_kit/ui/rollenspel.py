@@ -23,14 +23,12 @@ facilitator's ``lco-rs-zitjes``, ``lco-rs-zitje-naam``, ``lco-rs-zitje-rol``,
 
 from __future__ import annotations
 
-import base64
 import random
 from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
 from lco_kit.casus import MAX_CASUS_BYTES, Casus, load_casus_file, read_library, simulate_casus
-from lco_kit.charts import Chart
 from lco_kit.errors import LcoError
 from lco_kit.rollenspel import (
     FASEN,
@@ -64,6 +62,7 @@ from lco_kit.ui.widgets import (
     MessageArea,
     UploadedFile,
     button,
+    chart_image,
     escape,
     guarded,
 )
@@ -76,7 +75,6 @@ __all__ = [
     "OefenRollenspel",
     "begeleider_rollenspel",
     "card_html",
-    "chart_view",
     "checks_html",
     "feedback_html",
     "moment_html",
@@ -550,25 +548,7 @@ class MomentSpeler(widgets.VBox):
         self.kies.layout.display = "none"
         self.volgende.layout.display = "none"
         summary = _html(score_html(result), "lco-rs-score")
-        self.score.children = (summary, chart_view(score_chart(result)))
-
-
-def chart_view(chart: Chart) -> widgets.HTML:
-    """Return a chart as an ``<img>`` with its alt text in an HTML widget (class ``lco-grafiek``).
-
-    Stands in for :func:`lco_kit.ui.chart_image`: with ipywidgets 8.1 a ``widgets.Image`` that
-    has a ``tooltip`` (its alt text) is not drawn in the browser when it is created after the
-    page loaded (its view reads a ``description`` an Image lacks), and this page draws the chart
-    only at the end of the scenario.
-    """
-    encoded = base64.b64encode(chart.png()).decode("ascii")
-    widget = widgets.HTML(
-        f'<img class="lco-grafiek-beeld" src="data:image/png;base64,{encoded}" alt="{escape(chart.alt)}" '
-        'style="width:100%;max-width:48rem;height:auto">'
-    )
-    widget.add_class("lco-grafiek")
-    widget.layout.width = "100%"
-    return widget
+        self.score.children = (summary, chart_image(score_chart(result), width="100%", max_width="48rem"))
 
 
 def _kern(code: str) -> str:
