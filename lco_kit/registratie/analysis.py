@@ -87,7 +87,7 @@ def is_partial(rows: pd.DataFrame, selection: Selection | None) -> bool:
     """Return True when the selection leaves out some municipalities of the data."""
     if selection is None or selection.gemeenten is None:
         return False
-    present = set(rows["gemeente"].astype(object).unique())
+    present = {str(g) for g in rows["gemeente"].unique()}
     return not present <= set(selection.gemeenten)
 
 
@@ -148,13 +148,17 @@ def gemeente_table(rows: pd.DataFrame, threshold: int | None = None) -> Suppress
     """Return per municipality: LCOs, first and follow-up, client present or not — suppressed."""
     frame = pd.DataFrame(
         {
-            "gemeente": rows["gemeente"].astype(object).to_numpy(),
+            "gemeente": rows["gemeente"],  # categorical: grouping uses its codes, not the names
             "aantal": 1,
             "eerste": (rows["soort"] == "eerste").to_numpy(),
             "client_aanwezig": rows["client_aanwezig"].to_numpy(),
         }
     )
-    out = frame.groupby("gemeente").sum().astype(np.int64) if len(frame) else frame.set_index("gemeente")
+    if len(frame):
+        out = frame.groupby("gemeente", observed=True).sum().astype(np.int64)
+        out.index = pd.Index([str(g) for g in out.index], dtype=object)
+    else:
+        out = frame.set_index("gemeente")
     out["opvolg"] = out["aantal"] - out["eerste"]
     out["client_afwezig"] = out["aantal"] - out["client_aanwezig"]
     out = out[["aantal", "eerste", "opvolg", "client_aanwezig", "client_afwezig"]]
@@ -196,9 +200,9 @@ def _multi_by(rows: pd.DataFrame, by: str, prefix: str, list_name: str) -> pd.Da
     columns = [f"{prefix}_{code}" for code in labels]
     if not len(rows):
         return pd.DataFrame(columns=list(labels.values()), dtype=np.int64)
-    keys = rows[by].astype(object) if by == "gemeente" else rows[by]
-    out = rows[columns].groupby(keys.to_numpy()).sum().astype(np.int64)
+    out = rows[columns].groupby(rows[by], observed=True).sum().astype(np.int64)
     out.columns = list(labels.values())
+    out.index = pd.Index([str(k) if by == "gemeente" else int(k) for k in out.index], dtype=object)
     return out
 
 
@@ -311,9 +315,11 @@ def signals(rows: pd.DataFrame, threshold: int | None = None, *, top: int = 5) -
     domain_labels = _labels("levensdomeinen")
     gemeenten_total = int(rows["gemeente"].nunique()) if total else 0
     # How often each knelpunt comes with each life domain: one matrix product over all rows.
-    knelpunt_flags = rows[[f"knelpunt_{c}" for c in labels]].to_numpy(dtype=np.int64)
-    domain_flags = rows[[f"levensdomein_{d}" for d in domain_labels]].to_numpy(dtype=np.int64)
-    together = pd.DataFrame(knelpunt_flags.T @ domain_flags, index=list(labels), columns=list(domain_labels))
+    # (float32 so the product runs in BLAS; it counts exactly up to 16 million rows)
+    knelpunt_flags = rows[[f"knelpunt_{c}" for c in labels]].to_numpy(dtype=np.float32)
+    domain_flags = rows[[f"levensdomein_{d}" for d in domain_labels]].to_numpy(dtype=np.float32)
+    product = np.rint(knelpunt_flags.T @ domain_flags).astype(np.int64)
+    together = pd.DataFrame(product, index=list(labels), columns=list(domain_labels))
     found: list[Signal] = []
     for code, label in labels.items():
         count = overall.value(label, "aantal")

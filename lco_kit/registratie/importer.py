@@ -70,7 +70,7 @@ Progress = Callable[[float, str], None]
 
 PROBLEM_COLUMNS = ("rij", "kolom", "waarde", "reden")
 HEADER_SEARCH_ROWS = 30
-CHUNK_ROWS = 25_000
+CHUNK_ROWS = 50_000
 _EXTRA_CELLS = 3  # room for trailing separators that Excel leaves behind
 _SAMPLE_BYTES = 65_536
 _MAX_WARNINGS = 40
