@@ -90,7 +90,7 @@ def test_a_profile_with_a_teenager_has_one_at_the_table() -> None:
         ({"hulpverleners": 1}, "Kies tussen 2 en 8 hulpverleners; gevraagd: 1"),
         ({"profiel": "oudere_thuis", "minderjarigen": True}, "heeft geen minderjarigen"),
         ({"profiel": "gezin_met_tiener", "minderjarigen": False}, "heeft altijd minderjarigen"),
-        ({"levensdomeinen": ["sport"]}, "‘sport’ staat niet in de lijst levensdomeinen"),
+        ({"levensdomeinen": ["sport"]}, "‘sport’ staat niet in de lijst ‘Levensdomeinen’"),
         ({"levensdomeinen": []}, "Kies minstens één levensdomein"),
         ({"levensdomeinen": ["opvoeding"], "minderjarigen": False}, "Opvoeding gaat over kinderen"),
     ],
