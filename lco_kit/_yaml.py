@@ -119,7 +119,7 @@ def parse_yaml_text(text: str, file: str) -> tuple[Any, LineMap]:
             ],
         ) from None
     except yaml.MarkedYAMLError as error:
-        raise ContentError(file, [_syntax_problem(error)]) from None
+        raise ContentError(file, [_syntax_problem(error, text)]) from None
     except yaml.YAMLError:
         raise ContentError(file, [Problem("dit is geen geldig YAML-bestand.")]) from None
     except RecursionError:
@@ -185,7 +185,10 @@ def _check_node(node: Node, path: tuple[str | int, ...], lines: LineMap, file: s
             _check_node(item, (*path, index), lines, file, depth + 1)
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
+_FLOW_START = re.compile(r"^\s*(?:-\s+)?(?:[^:#{\[]+:\s+)?[{\[]")
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
     problem = (error.problem or "").lower()
     context = (error.context or "").lower()
     # An unclosed quote or bracket is found at the end of the file; the place to fix it is
@@ -193,7 +196,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
     opened_earlier = "while scanning a quoted scalar" in context or "found unexpected end" in problem
     mark = (error.context_mark if opened_earlier else None) or error.problem_mark or error.context_mark
     line = None if mark is None else mark.line + 1
-    if "mapping values are not allowed" in problem:
+    source = text.splitlines()
+    flow = line is not None and 0 < line <= len(source) and bool(_FLOW_START.match(source[line - 1]))
+    if "flow mapping" in context or "flow sequence" in context or flow:
+        message = (
+            "een waarde die met { of [ begint, leest YAML als een groep of lijst. "
+            "Zet zo'n tekst tussen aanhalingstekens."
+        )
+    elif "mapping values are not allowed" in problem:
         message = (
             "hier staat een dubbelpunt op een plaats waar dat niet kan. "
             "Zet tekst met een dubbelpunt tussen aanhalingstekens."

@@ -398,6 +398,9 @@ def _message(detail: ErrorDetails, model: type[BaseModel] | None, path: tuple[st
                 "Zet de tekst tussen aanhalingstekens."
             )
         return f"verwacht tekst, gevonden: {_show(value)}."
+    if "expected" in ctx:
+        # pydantic joins the options with an English "or": 'a', 'b' or 'c'.
+        ctx["expected"] = str(ctx["expected"]).replace(" or ", " of ")
     template = _SIMPLE_MESSAGES.get(kind, "deze waarde is hier niet geldig: {shown}.")
     return template.format(shown=_show(value), **{k: v for k, v in ctx.items() if k != "shown"})
 

@@ -249,3 +249,18 @@ def test_size_in_messages_uses_a_decimal_comma(write) -> None:
     with pytest.raises(ContentError) as error:
         load_yaml(write("groot.yaml", "a: " + "x" * 1_500_000))
     assert "(1,5 MB)" in str(error.value) and "1,0 MB" in str(error.value)
+
+
+def test_choices_are_listed_with_a_dutch_or(write) -> None:
+    """Are the allowed values of a choice joined with 'of', not the English 'or'?"""
+    with pytest.raises(ContentError) as error:
+        load_model(Bestand, write("keuze.yaml", GOOD.replace("sector: CAW", "sector: GGZ")))
+    assert "kies uit: 'OCMW' of 'CAW'." in str(error.value)
+
+
+def test_text_starting_with_a_brace_gets_a_helpful_message(write) -> None:
+    """Does a value starting with { get a message about quoting, not about indentation?"""
+    with pytest.raises(ContentError) as error:
+        load_yaml(write("accolade.yaml", "schema_version: 1\ntitel: {de cliënt} wil rust\n"))
+    assert "tussen aanhalingstekens" in str(error.value)
+    assert problems_of(error)[0][0] == 2

@@ -59,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nGestopt.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``lco-kit … | head``): nothing is wrong, nothing more to say.
+        sys.stderr.close()
+        return 0
     except Exception:  # a defect: log it, never show a traceback to a user
         reference = log_unexpected(f"lco-kit {' '.join(argv or sys.argv[1:])}")
         print(

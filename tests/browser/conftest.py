@@ -43,6 +43,8 @@ FORBIDDEN_TEXTS = (
     "Voilà requires",
     "Kernel",
     "undefined",
+    "javascript error",
+    "Could not create a view",
 )
 
 
