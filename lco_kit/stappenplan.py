@@ -19,12 +19,8 @@ knelpunten listed for the signal function, and **the registration row for this L
 (:func:`registratie_rij`, checked with :func:`lco_kit.registratie.check_row`, the same rules
 as the yearly import), so its knelpunten reach the registration charts. :func:`follow_up_casus`
 writes the plan back into the casus as ``vorige_lco``; :func:`opening_view` shows, when the
-follow-up LCO opens, each earlier agreement with its status.
-
-Adapter note: the casus format's agreements (:class:`lco_kit.casus.model.Afspraak`) hold a
-status but no reason. The reasons live in the follow-up's own stappenplan
-(:attr:`Stappenplan.opvolging`) and its verslag; when the casus format gains a
-``toelichting`` field, :func:`update_follow_up` and :func:`opening_view` use it.
+follow-up LCO opens, each earlier agreement with its status and, in its ``toelichting``,
+why it went as it went.
 """
 
 from __future__ import annotations
@@ -688,8 +684,7 @@ def registratie_csv(plans: Stappenplan | Sequence[Stappenplan], *, today: date |
 
 
 def _reason_of(afspraak: Afspraak) -> str:
-    reason = getattr(afspraak, "toelichting", None)  # a field the casus format may add later
-    return str(reason) if reason else ""
+    return afspraak.toelichting or ""
 
 
 def _rebuilt(casus: Casus, changes: Mapping[str, object]) -> Casus:
@@ -736,8 +731,8 @@ def update_follow_up(casus: Casus, updates: Sequence[tuple[str, str]]) -> Casus:
 
     Args:
         casus: A casus with ``vorige_lco``.
-        updates: (status, reason) per earlier agreement, in order. The reason is kept in the
-            casus only when its format has a ``toelichting`` field.
+        updates: (status, reason) per earlier agreement, in order; the reason is kept as the
+            agreement's ``toelichting``.
 
     Raises:
         LcoError: When the casus has no earlier LCO, the number of updates does not match,
@@ -748,15 +743,13 @@ def update_follow_up(casus: Casus, updates: Sequence[tuple[str, str]]) -> Casus:
     agreements = casus.vorige_lco.afspraken
     if len(updates) != len(agreements):
         raise LcoError(stappenplan_text("opvolging_aantal", aantal=len(agreements), gegeven=len(updates)))
-    keeps_reason = "toelichting" in Afspraak.model_fields
     new = []
     for afspraak, (status, reason) in zip(agreements, updates, strict=True):
         if status not in STATUSSEN:
             raise LcoError(stappenplan_text("status_onbekend", status=status, mogelijk=", ".join(STATUSSEN)))
         data = afspraak.model_dump()
         data["status"] = status
-        if keeps_reason:
-            data["toelichting"] = reason.strip() or None
+        data["toelichting"] = reason.strip() or None
         new.append(data)
     earlier = VorigeLco.model_validate({"datum": casus.vorige_lco.datum, "afspraken": new}).model_dump()
     return _rebuilt(casus, {"vorige_lco": earlier})

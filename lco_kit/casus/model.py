@@ -66,8 +66,9 @@ Nabijheid = Literal["dichtbij", "regelmatig", "op afstand"]
 Status = Literal["open", "bezig", "gedaan", "niet gelukt"]
 Herkomst = Literal["verzonnen", "gesimuleerd", "geanonimiseerd"]
 
-CLIENT_WORDS = frozenset({"client", "coordinator", "spilfiguur"})
-"""Who else can carry an agreement besides a provider (compared without accents or capitals)."""
+CLIENT_WORDS = frozenset({"client", "coordinator", "spilfiguur", "minderjarige", "vertrouwenspersoon"})
+"""Who else can carry an agreement besides a provider (compared without accents or capitals):
+the client, the coördinator, the spilfiguur, a minor who takes part, the client's person of trust."""
 
 
 def at_least(count: int, what: str) -> Callable[[tuple[T, ...]], tuple[T, ...]]:
@@ -254,6 +255,8 @@ class Afspraak(ContentPart):
     wie: Tekst
     tegen_wanneer: Datum
     status: Status = "open"
+    toelichting: Tekst | None = None
+    """Why it went as it went (e.g. why a step did not work out), said at the follow-up."""
 
 
 class VorigeLco(ContentPart):
@@ -398,7 +401,8 @@ class Casus(ContentModel):
             if afspraak.wie not in ids and normalize(afspraak.wie) not in CLIENT_WORDS:
                 raise ValueError(
                     f"‘{afspraak.wie}’ (bij ‘wie’) is geen hulpverlener van deze casus. Schrijf de id van een "
-                    f"hulpverlener ({', '.join(ids)}), of ‘cliënt’, ‘coördinator’ of ‘spilfiguur’."
+                    f"hulpverlener ({', '.join(ids)}), of ‘cliënt’, ‘coördinator’, ‘spilfiguur’, ‘minderjarige’ "
+                    "of ‘vertrouwenspersoon’."
                 )
         return value
 
