@@ -18,7 +18,6 @@ Everything a respondent typed is shown as text, never as HTML.
 
 from __future__ import annotations
 
-import io
 import os
 import threading
 import time
@@ -28,10 +27,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 import ipywidgets as widgets
-from traitlets import Unicode
 
 from lco_kit import config
-from lco_kit.charts import Chart
 from lco_kit.errors import LcoError, log_unexpected
 from lco_kit.reflectie.instrument import PERSPECTIVES, PerspectiefDeel
 from lco_kit.reflectie.store import (
@@ -44,19 +41,15 @@ from lco_kit.reflectie.store import (
     valid_respondent_key,
 )
 from lco_kit.reflectie.texts import text
-from lco_kit.ui.widgets import DownloadLink, MessageArea, button, escape, guarded
+from lco_kit.ui.widgets import DownloadLink, MessageArea, button, chart_image, escape, guarded, qr_image
 
 __all__ = [
     "ANSWER_PAGE",
-    "AltImage",
     "BegeleiderPagina",
     "InvulPagina",
     "Poller",
-    "alt_image",
     "begeleiderpagina",
-    "chart_widget",
     "invulpagina",
-    "qr_image",
 ]
 
 ANSWER_PAGE = "40_reflectie_invullen.ipynb"
@@ -475,39 +468,6 @@ def invulpagina(query: str | None = None, store: ReflectieStore | None = None) -
 
 
 # ====================================================================== facilitator
-
-
-class AltImage(widgets.Image):
-    """An image widget whose alt text (``tooltip``) reaches the page without breaking it.
-
-    ipywidgets' front end reads ``description`` whenever a widget has a tooltip, and
-    ``widgets.Image`` has none: a ``widgets.Image(tooltip=…)`` fails to show ("Failed to
-    create view … reading 'length'"). This subclass syncs an empty description, so the
-    tooltip becomes the image's ``title``, which screen readers and axe accept as its name.
-    """
-
-    description = Unicode("").tag(sync=True)
-
-
-def alt_image(png: bytes, alt: str, css: str) -> AltImage:
-    """Return PNG bytes as an image widget with alt text and a CSS class."""
-    image = AltImage(value=png, format="png", tooltip=alt)
-    image.add_class(css)
-    return image
-
-
-def chart_widget(chart: Chart) -> AltImage:
-    """Return a chart as an image with its alt text (what ``lco_kit.ui.chart_image`` is meant to do)."""
-    return alt_image(chart.png(), chart.alt, "lco-grafiek")
-
-
-def qr_image(url: str, alt: str) -> AltImage:
-    """Return a QR code of an address as an image with alt text (made offline with segno)."""
-    import segno  # noqa: PLC0415  (only the facilitator page draws QR codes)
-
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=8, border=2)
-    return alt_image(buffer.getvalue(), alt, "lco-qr")
 
 
 class Poller:
@@ -945,7 +905,7 @@ class BegeleiderPagina(widgets.VBox):
             parts.append(_html(f"<p>{escape(note)}</p>", "lco-dun"))
         charts = report_charts(report)
         if charts:
-            box = widgets.VBox([chart_widget(chart) for chart in charts])
+            box = widgets.VBox([chart_image(chart) for chart in charts])
             box.add_class("lco-grafieken")
             parts.append(box)
         else:

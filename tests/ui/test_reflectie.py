@@ -12,7 +12,8 @@ import pytest
 
 from lco_kit.errors import LcoError
 from lco_kit.reflectie.store import ReflectieStore
-from lco_kit.ui.reflectie import AltImage, BegeleiderPagina, InvulPagina, Poller
+from lco_kit.ui import AltImage
+from lco_kit.ui.reflectie import BegeleiderPagina, InvulPagina, Poller
 
 
 @pytest.fixture
