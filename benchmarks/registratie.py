@@ -2,9 +2,13 @@
 
 Run with ``python -m benchmarks.registratie [ROWS]`` (default 1 000 000 rows). It writes a
 simulated export with some invalid rows to a temporary file, then times, in the same run and
-alternating, ``pandas.read_csv`` on that file and the kit's whole path (read in chunks,
-check every row, summarise with suppression). It prints the median of each and their ratio;
-the target is a ratio of at most 3.
+alternating, ``pandas.read_csv(path, sep=";")`` on that file and the kit's whole path as the
+command line runs it (``load_registration(path)``: recognise the file, read every row, check
+every row, then ``summary``: the yearly figures and every breakdown with suppression). It
+prints the median of each and their ratio; the target is a ratio of at most 3.
+
+The page reads the same way, but in chunks of rows so that it can show progress; joining the
+chunks costs about a tenth more.
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -71,7 +72,7 @@ Progress = Callable[[float, str], None]
 PROBLEM_COLUMNS = ("rij", "kolom", "waarde", "reden")
 HEADER_SEARCH_ROWS = 30
 CHUNK_ROWS = 50_000
-_EXTRA_CELLS = 3  # room for trailing separators that Excel leaves behind
+_EXTRA_CELLS = 2  # room beyond the widest sample row, when rows end in separators Excel left behind
 _SAMPLE_BYTES = 65_536
 _MAX_WARNINGS = 40
 _READ_SHARE = 0.6  # the part of the progress bar that reading takes; checking takes the rest
@@ -120,6 +121,8 @@ class FileLayout:
         sheet: The sheet that is read.
         header_row: The row of the headers, as the spreadsheet numbers it.
         match: Which header stands for which registration column.
+        width: How many cells a CSV row may have (more than the headers when the rows end in
+            empty cells); a row with more is reported, never cut.
     """
 
     name: str
@@ -130,6 +133,7 @@ class FileLayout:
     delimiter: str | None = None
     sheets: tuple[str, ...] = ()
     sheet: str | None = None
+    width: int = 0
 
     def describe(self) -> str:
         """Return a Dutch line on what was recognised."""
@@ -235,7 +239,7 @@ def read_bytes(source: Path | bytes, name: str | None = None) -> tuple[bytes, st
             return source.read_bytes(), name or source.name
         except OSError:
             raise LcoError(f"{name or source}: dit bestand bestaat niet of kan niet gelezen worden.") from None
-    return bytes(source), name or "bestand"
+    return source if isinstance(source, bytes) else bytes(source), name or "bestand"
 
 
 def _kind(data: bytes, name: str) -> Literal["csv", "xlsx"]:
@@ -333,6 +337,7 @@ def _csv_layout(data: bytes, name: str, mapping: Mapping[str, str] | None) -> Fi
         )
     delimiter, index = found
     headers = by_delimiter[delimiter][index]
+    widest = max((len(r) for r in by_delimiter[delimiter][index + 1 :]), default=0)
     return FileLayout(
         name=name,
         kind="csv",
@@ -340,6 +345,7 @@ def _csv_layout(data: bytes, name: str, mapping: Mapping[str, str] | None) -> Fi
         match=match_headers(headers, mapping),
         encoding=encoding,
         delimiter=delimiter,
+        width=widest + _EXTRA_CELLS if widest > len(headers) else len(headers),
     )
 
 
@@ -436,16 +442,19 @@ def _named(frame: pd.DataFrame, match: HeaderMatch) -> pd.DataFrame:
     return frame.rename(columns=lambda p: names.get(p, f"_{p}"))
 
 
-def _read_csv(data: bytes, layout: FileLayout, progress: Progress) -> RawExport:
+def _read_csv(source: bytes | Path, layout: FileLayout, progress: Progress | None) -> RawExport:
     encoding = layout.encoding or "utf-8"
+    if encoding == "utf-8-sig":
+        encoding = "utf-8"  # the BOM is on the header line, which is skipped: pandas' own UTF-8 path is faster
     try:
-        return _read_csv_as(data, layout, encoding, progress)
+        return _read_csv_as(source, layout, encoding, progress)
     except UnicodeDecodeError:
-        if encoding not in {"utf-8", "utf-8-sig"}:
+        if encoding != "utf-8":
             raise LcoError(
                 f"{layout.name}: dit bestand is beschadigd (de tekens kunnen niet gelezen worden)."
             ) from None
     # The start looked like UTF-8, but further on a byte is not: decide on the whole file.
+    data = read_bytes(source, layout.name)[0] if isinstance(source, Path) else source
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
     readable = len(_NON_ASCII.findall(text))
@@ -463,18 +472,23 @@ _NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 
 
 def _read_csv_as(
-    data: bytes, layout: FileLayout, encoding: str, progress: Progress, errors: str = "strict"
+    source: bytes | Path, layout: FileLayout, encoding: str, progress: Progress | None, errors: str = "strict"
 ) -> RawExport:
-    width = len(layout.match.headers) + _EXTRA_CELLS
-    buffer = io.BytesIO(data)
+    """Read every row as text; in chunks only when someone watches the progress.
+
+    Reading in chunks costs a copy of every cell when the chunks are joined, so the command
+    line (no progress to show) reads the file in one go; the page reads it in chunks.
+    """
+    width = max(layout.width, len(layout.match.headers))
+    buffer = io.BytesIO(source) if isinstance(source, bytes) else None
     columns: dict[int, list[np.ndarray]] = {position: [] for position in range(width)}
     read = 0
-    total = max(len(data), 1)
+    total = max(len(source), 1) if isinstance(source, bytes) else 1
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:
             reader = pd.read_csv(
-                buffer,
+                buffer if buffer is not None else str(source),
                 sep=layout.delimiter,
                 header=None,
                 names=list(range(width)),
@@ -485,42 +499,47 @@ def _read_csv_as(
                 skip_blank_lines=False,
                 index_col=False,
                 on_bad_lines="warn",
-                chunksize=CHUNK_ROWS,
+                chunksize=CHUNK_ROWS if progress is not None else None,
                 encoding=encoding,
                 encoding_errors=errors,
                 engine="c",
             )
-            for chunk in reader:
+            for chunk in reader if progress is not None else [reader]:
                 for position in range(width):
                     columns[position].append(chunk[position].to_numpy(dtype=object))
                 read += len(chunk)
-                progress(_READ_SHARE * min(buffer.tell() / total, 1.0), f"{number(read)} rijen gelezen…")
+                if progress is not None:
+                    done = buffer.tell() / total if buffer is not None else 0.5
+                    progress(_READ_SHARE * min(done, 1.0), f"{number(read)} rijen gelezen…")
         except pd.errors.ParserError as error:
             raise _parser_error(layout, str(error)) from None
     broken: list[RowProblem] = []
     bad_lines: list[int] = []
     for warning in caught:
-        for line, expected, saw in _BAD_LINE.findall(str(warning.message)):
+        for line, _expected, saw in _BAD_LINE.findall(str(warning.message)):
             bad_lines.append(int(line))
             broken.append(
                 RowProblem(
                     int(line),
                     "hele rij",
                     "",
-                    f"deze rij heeft {saw} cellen, terwijl er {int(expected) - _EXTRA_CELLS} kolommen zijn. "
+                    f"deze rij heeft {saw} cellen, terwijl er {len(layout.match.headers)} kolommen zijn. "
                     "Staat er een scheidingsteken in een tekst zonder aanhalingstekens?",
                 )
             )
     # Column by column: joining whole chunk frames would copy every cell once more.
     frame = pd.DataFrame(
-        {
-            position: pd.Series(np.concatenate(parts) if parts else np.empty(0, dtype=object), dtype=object, copy=False)
-            for position, parts in columns.items()
-        },
+        {position: pd.Series(_joined(parts), dtype=object, copy=False) for position, parts in columns.items()},
         copy=False,
     )
     rows = _row_numbers(layout.header_row + 1, len(frame), sorted(bad_lines))
     return RawExport(layout=layout, frame=_named(frame, layout.match), rows=rows, broken=broken)
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    if not parts:
+        return np.empty(0, dtype=object)
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _row_numbers(first: int, count: int, skipped: Sequence[int]) -> np.ndarray:
@@ -591,15 +610,35 @@ def read_export(
         MissingColumnsError: When required columns are not found (the page then offers a mapping).
         LcoError: When the file cannot be read at all.
     """
-    data, display = read_bytes(source, name)
     report = progress or _noop
     report(0.0, "Het bestand wordt herkend…")
+    if isinstance(source, Path) and progress is None:
+        head, display = _head(source, name)
+        if len(head) == _HEAD_BYTES and _kind(head, display) == "csv":
+            # A large CSV on disk: recognise it from its start, let pandas read the file itself.
+            layout = _csv_layout(head, display, mapping)
+            if layout.match.missing:
+                raise MissingColumnsError(layout)
+            return _read_csv(source, layout, None)
+    data, display = read_bytes(source, name)
     layout = inspect_file(data, display, sheet=sheet, mapping=mapping)
     if layout.match.missing:
         raise MissingColumnsError(layout)
     if layout.kind == "xlsx":
         return _read_xlsx(data, layout, report)
-    return _read_csv(data, layout, report)
+    return _read_csv(data, layout, progress)
+
+
+_HEAD_BYTES = 1_000_000
+
+
+def _head(path: Path, name: str | None) -> tuple[bytes, str]:
+    display = name or path.name
+    try:
+        with path.open("rb") as handle:
+            return handle.read(_HEAD_BYTES), display
+    except OSError:
+        raise LcoError(f"{display}: dit bestand bestaat niet of kan niet gelezen worden.") from None
 
 
 # ------------------------------------------------------------------ checking every row
@@ -620,8 +659,9 @@ class _Column:
     notes: np.ndarray
     shown: np.ndarray
     empty: np.ndarray
+    trimmed: bool = True  # False when no value changed by trimming spaces (then codes identify values)
 
-    @property
+    @cached_property
     def bad(self) -> np.ndarray:
         return ~pd.isna(self.reasons)
 
@@ -655,7 +695,7 @@ def _check_column(series: pd.Series, rule: Callable[[str], Cell]) -> _Column:
 
 
 def _check_ids(series: pd.Series) -> _Column:
-    """Check ``lco_id`` with numpy's string functions: nearly every value is distinct."""
+    """Check ``lco_id`` in a few passes over the distinct values: nearly every value is distinct."""
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     if pd.api.types.infer_dtype(uniques, skipna=False) == "string":
         raw = np.empty(len(uniques) + 1, dtype=object)
@@ -663,25 +703,23 @@ def _check_ids(series: pd.Series) -> _Column:
         raw[-1] = ""
     else:
         raw = _objects([*_as_texts(uniques), ""])
-    texts = raw.astype(np.dtypes.StringDType())
-    stripped = np.strings.strip(texts)
-    lengths = np.strings.str_len(stripped)
+    values = np.empty(len(raw), dtype=object)
+    values[:] = list(map(str.strip, raw))  # strip() hands back the same object when there is nothing to trim
+    trimmed = bool((values != raw).any())
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
     empty = lengths == 0
-    values = raw if not (stripped != texts).any() else stripped.astype(object)
     values[empty] = None
     reasons = np.full(len(raw), None, dtype=object)
     shown = np.full(len(raw), None, dtype=object)
-    # A national number has 11 digits, perhaps with separators: only such values go through the full rule.
-    maybe_person = np.flatnonzero((lengths >= 11) & (lengths <= 20))  # noqa: PLR2004
-    if len(maybe_person):
-        ends = stripped[maybe_person]
-        digit_ends = np.strings.isdigit(np.strings.slice(ends, 0, 1)) & np.strings.isdigit(
-            np.strings.slice(ends, -1, None)
-        )
-        maybe_person = maybe_person[digit_ends]
+    # Only values that could be a national number (11 digits, perhaps with separators) or are too
+    # long go through the full rule.
+    suspects = np.flatnonzero(((lengths >= 11) & (lengths <= 20)) | (lengths > 60))  # noqa: PLR2004
     rule = cell_parsers()["lco_id"]
-    for index in np.union1d(maybe_person, np.flatnonzero(lengths > 60)):  # noqa: PLR2004
-        cell = rule(str(stripped[index]))
+    for index in suspects:
+        value = str(values[index])
+        if len(value) <= 20 and not (value[0].isdigit() and value[-1].isdigit()):  # noqa: PLR2004
+            continue
+        cell = rule(value)
         reasons[index], shown[index] = cell.reason, cell.shown
         if cell.reason is not None:
             values[index] = None
@@ -693,6 +731,7 @@ def _check_ids(series: pd.Series) -> _Column:
         notes=np.full(len(raw), None, dtype=object),
         shown=shown,
         empty=empty,
+        trimmed=trimmed,
     )
 
 
@@ -701,7 +740,13 @@ def _blank(series: pd.Series) -> np.ndarray:
     filled = values != ""
     if filled.any():
         idx = np.flatnonzero(filled)
-        filled[idx] = [v is not None and bool(str(v).strip()) for v in values[idx]]
+        texts = values[idx]
+        if pd.api.types.infer_dtype(texts, skipna=False) == "string":
+            stripped = np.empty(len(texts), dtype=object)
+            stripped[:] = list(map(str.strip, texts))
+            filled[idx] = stripped != ""
+        else:
+            filled[idx] = [v is not None and bool(cell_text(v).strip()) for v in texts]
     return ~filled
 
 
@@ -816,8 +861,11 @@ def _problems(
     parts: list[pd.DataFrame] = []
     invalid = np.zeros(len(kept), dtype=bool)
     for column, col in checked.items():
+        bad_values = col.bad
+        if not bad_values.any():
+            continue
         codes = col.codes[kept]
-        bad = col.bad[codes]
+        bad = bad_values[codes]
         if bad.any():
             where = np.flatnonzero(bad)
             shown = _objects([s if s is not None else show(str(t)) for s, t in zip(col.shown, col.texts, strict=True)])
@@ -875,7 +923,11 @@ def _remarks(series: pd.Series, empty: np.ndarray, selected: np.ndarray) -> np.n
     values = series.to_numpy(dtype=object)[selected]
     out = np.full(len(values), None, dtype=object)
     idx = np.flatnonzero(~empty[selected])
-    out[idx] = [v.strip() if isinstance(v, str) else cell_text(v).strip() for v in values[idx]]
+    texts = values[idx]
+    if pd.api.types.infer_dtype(texts, skipna=False) == "string":
+        out[idx] = list(map(str.strip, texts))
+    else:
+        out[idx] = [cell_text(v).strip() for v in texts]
     return out
 
 
@@ -895,11 +947,9 @@ def _duplicate_ids(
     col: _Column, kept: np.ndarray, invalid: np.ndarray, rows: np.ndarray
 ) -> tuple[pd.DataFrame, np.ndarray] | None:
     """Mark every later row whose ``lco_id`` an earlier, otherwise valid row already has."""
-    present = ~pd.isna(col.values)
-    if (col.values[: len(col.values) - 1] == col.texts[: len(col.texts) - 1]).all():
-        keys = col.codes[kept]  # the ids were not changed by trimming: their codes identify them
-    else:
-        keys = pd.factorize(col.values[col.codes[kept]], use_na_sentinel=True)[0]
+    present = ~col.empty & ~col.bad  # an empty id, or one refused, is not compared
+    # When trimming changed no id, the codes of the distinct values identify the ids.
+    keys = col.codes[kept] if not col.trimmed else pd.factorize(col.values[col.codes[kept]], use_na_sentinel=True)[0]
     eligible = ~invalid & present[col.codes[kept]]
     positions = np.flatnonzero(eligible)
     repeated = pd.Series(keys[positions]).duplicated(keep="first").to_numpy()
@@ -929,21 +979,22 @@ def _categorical(col: _Column, selected: np.ndarray, categories: Sequence[str]) 
 def _typed_rows(
     checked: Mapping[str, _Column], selected: np.ndarray, rows: np.ndarray, remarks: np.ndarray | None
 ) -> pd.DataFrame:
-    def spread(column: str, per_value: Sequence[Any], dtype: Any) -> np.ndarray:
+    def spread(column: str, per_value: Sequence[Any] | np.ndarray, dtype: Any) -> np.ndarray:
         return np.asarray(per_value, dtype=dtype)[checked[column].codes[selected]]
 
     datum = checked["datum"]
-    dates = spread(
-        "datum",
-        [np.datetime64(v, "D") if v is not None else np.datetime64("NaT") for v in datum.values],
-        "datetime64[D]",
+    days = np.array(
+        [np.datetime64(v, "D") if v is not None else np.datetime64("NaT") for v in datum.values], dtype="datetime64[D]"
     )
+    # Convert the few distinct dates, then spread them: converting a million rows costs more.
+    per_day_year = days.astype("datetime64[Y]").astype(np.int64) + 1970
+    per_day_seconds = days.astype("datetime64[s]")
     gemeente = checked["gemeente"]
     names = sorted({v for v in gemeente.values if isinstance(v, str)}, key=str.casefold)
     out: dict[str, Any] = {
         "rij": rows,
-        "datum": dates.astype("datetime64[s]"),
-        "jaar": dates.astype("datetime64[Y]").astype(np.int64) + 1970,
+        "datum": spread("datum", per_day_seconds, "datetime64[s]"),
+        "jaar": spread("datum", per_day_year, np.int64),
         "gemeente": _categorical(gemeente, selected, names),
         "gemeente_bekend": spread("gemeente", [n is None for n in gemeente.notes], bool),
         "soort": _categorical(checked["soort"], selected, ["eerste", "opvolg"]),

@@ -277,10 +277,8 @@ def parse_aanvrager(text: str) -> Cell:
     raw = text.strip()
     if not raw:
         return Cell(reason="de cel is leeg; vul in wie het LCO aanvroeg.")
-    try:
-        return Cell(value=lookup("aanvragers", raw).code)
-    except UnknownCodeError:
-        return Cell(reason=_unknown_code("aanvragers", raw))
+    code = _code("aanvragers", raw)
+    return Cell(value=code) if code is not None else Cell(reason=_unknown_code("aanvragers", raw))
 
 
 def parse_aantal(text: str) -> Cell:  # noqa: PLR0911  (one return per rule)
@@ -319,9 +317,8 @@ def _parse_codes(list_name: str, text: str, *, at_least_one: bool) -> Cell:
         return Cell(value=())
     codes: list[str] = []
     for part in parts:
-        try:
-            code = lookup(list_name, part).code
-        except UnknownCodeError:
+        code = _code(list_name, part)
+        if code is None:
             return Cell(reason=_wrong_separator(list_name, part) or _unknown_code(list_name, part))
         if code not in codes:
             codes.append(code)
@@ -337,11 +334,16 @@ def _wrong_separator(list_name: str, part: str) -> str | None:
 
 
 def _known(list_name: str, value: str) -> bool:
+    return _code(list_name, value) is not None
+
+
+@cache
+def _code(list_name: str, value: str) -> str | None:
+    """Return the code a value stands for in a shared list, or None (remembered: files repeat values)."""
     try:
-        lookup(list_name, value)
+        return lookup(list_name, value).code
     except UnknownCodeError:
-        return False
-    return True
+        return None
 
 
 def parse_levensdomeinen(text: str) -> Cell:

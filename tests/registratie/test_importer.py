@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import zipfile
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 
@@ -172,13 +173,22 @@ def test_a_row_with_cells_beyond_the_headers_is_reported() -> None:
 
 
 def test_a_row_that_cannot_be_split_is_reported_not_dropped() -> None:
-    """Is a row with far too many cells reported with its number, the rows after it numbered right?"""
-    lines = csv_text([good_row(), good_row(), good_row(datum="x")]).split("\r\n")
-    lines[2] = lines[2] + ";a;b;c;d;e;f;g"
+    """Is a row far down with far too many cells reported with its number, the rows after it numbered right?"""
+    lines = csv_text([good_row()] * 40 + [good_row(datum="x")]).split("\r\n")
+    lines[35] = lines[35] + ";a;b;c;d;e;f;g"
     registration = load("\r\n".join(lines).encode("utf-8"))
-    assert problems_by_row(registration) == {3: [("hele rij", "")], 4: [("datum", "x")]}
-    assert registration.rows["rij"].tolist() == [2]
-    assert_nothing_dropped(registration, 3)
+    found = problems_by_row(registration)
+    assert found == {36: [("hele rij", "")], 42: [("datum", "x")]}
+    assert "deze rij heeft 18 cellen, terwijl er 11 kolommen zijn." in registration.problems["reden"].iloc[0]
+    assert registration.rows["rij"].tolist() == [r for r in range(2, 42) if r != 36]
+    assert_nothing_dropped(registration, 41)
+
+
+def test_rows_ending_in_empty_cells_are_read() -> None:
+    """Are rows that end in a few empty cells (as Excel writes them) read normally?"""
+    text = "\r\n".join(line + ";;;" if line else line for line in csv_text([good_row(), good_row()]).split("\r\n"))
+    registration = load(text.encode("utf-8"))
+    assert registration.valid_rows == 2 and registration.invalid_rows == 0
 
 
 @pytest.mark.parametrize(
@@ -349,12 +359,32 @@ def test_the_export_passed_in_is_not_changed() -> None:
     assert raw.frame.equals(before)
 
 
-def test_a_ten_thousand_row_file_runs_the_benchmark_path() -> None:
+def test_a_large_file_on_disk_is_read_like_the_same_bytes(tmp_path: Path) -> None:
+    """Is a CSV file of over a megabyte, read from disk, checked exactly like its bytes, stray byte included?"""
+    rows = [good_row(lco_id=f"ID-{i}", datum="31/02/2014" if i % 997 == 0 else "14/03/2016") for i in range(14_000)]
+    data = csv_bytes(rows, encoding="utf-8") + "14/03/2016;Genk;eerste;OCMW;ja;nee;6;Werk;;X;caf\xe9\r\n".encode(
+        "cp1252"
+    )
+    path = tmp_path / "groot.csv"
+    path.write_bytes(data)
+    assert len(data) > 1_000_000
+    from_disk, from_bytes = load(path.read_bytes(), "groot.csv"), load_registration(path, today=TODAY)
+    assert (
+        from_disk.summary_line()
+        == from_bytes.summary_line()
+        == "14.001 rijen gelezen: 13.986 geldig, 15 ongeldig (niet meegeteld)."
+    )
+    assert from_disk.problems.equals(from_bytes.problems)
+    assert from_bytes.rows["opmerking"].iloc[-1] == "caf\ufffd"
+
+
+def test_a_ten_thousand_row_file_runs_the_benchmark_path(tmp_path: Path) -> None:
     """Does the benchmark's path (read, check, summarise) handle 10 000 rows and every invalid one?"""
     from benchmarks.registratie import make_export, run_pipeline
 
-    data = make_export(10_000, seed=3, faulty=25)
-    figures = run_pipeline(data)
+    path = tmp_path / "export.csv"
+    path.write_bytes(make_export(10_000, seed=3, faulty=25))
+    figures = run_pipeline(path)
     assert figures["rijen_gelezen"] == 10_000
     assert figures["ongeldige_rijen"] == 25
     assert figures["geldige_rijen"] == 9_975
