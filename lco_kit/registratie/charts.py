@@ -71,7 +71,7 @@ def trend_chart(years: SuppressedTable, published: Mapping[int, int] | None, not
         lines[1].set_marker("s")
         lines[1].set_zorder(3)
     if len(lines) > 1:
-        ax.legend(fontsize=12, frameon=False, loc="lower right")
+        ax.legend(fontsize=12, frameon=False, loc="best")
     return _with_note(chart, note)
 
 
