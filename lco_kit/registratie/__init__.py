@@ -35,6 +35,7 @@ from lco_kit.registratie.schema import (
     REQUIRED_COLUMNS,
     RowCheck,
     RowProblem,
+    cell_text,
     check_row,
     validate_row,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "Signal",
     "SuppressedTable",
     "build_overview",
+    "cell_text",
     "check_row",
     "export_table",
     "inspect_file",

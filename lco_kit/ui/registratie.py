@@ -9,14 +9,12 @@ shown.
 
 from __future__ import annotations
 
-import base64
 import threading
 import time
 from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
-from lco_kit.charts import Chart
 from lco_kit.errors import LcoError
 from lco_kit.registratie import (
     EXPORT_TABLES,
@@ -37,9 +35,19 @@ from lco_kit.registratie import (
 from lco_kit.registratie.schema import REGISTRATION_COLUMNS, REQUIRED_COLUMNS
 from lco_kit.registratie.suppression import HIDDEN
 from lco_kit.registratie.texts import text
-from lco_kit.ui.widgets import DownloadLink, FileInput, MessageArea, UploadedFile, button, escape, guarded
+from lco_kit.ui.widgets import (
+    AltImage,
+    DownloadLink,
+    FileInput,
+    MessageArea,
+    UploadedFile,
+    button,
+    chart_image,
+    escape,
+    guarded,
+)
 
-__all__ = ["MAX_UPLOAD_BYTES", "RegistratiePagina", "chart_view", "html_table", "registratie_pagina"]
+__all__ = ["MAX_UPLOAD_BYTES", "RegistratiePagina", "html_table", "registratie_pagina"]
 
 MAX_UPLOAD_BYTES = 25_000_000
 """Uploaded registration files may be up to 25 MB."""
@@ -87,23 +95,6 @@ _STYLE = """<style>
 .lco-registratie .widget-checkbox { min-height: 40px; }
 .lco-registratie .widget-checkbox input { width: 1.3rem; height: 1.3rem; }
 </style>"""
-
-
-def chart_view(chart: Chart, png: bytes | None = None) -> widgets.HTML:
-    """Return a chart as an ``<img>`` with its alt text, in an HTML widget (class ``lco-grafiek``).
-
-    Stands in for :func:`lco_kit.ui.chart_image`: in ipywidgets 8.1 a ``widgets.Image`` with a
-    ``tooltip`` fails to render in the browser (its view reads a ``description`` an Image does
-    not have), and without the tooltip the image has no text alternative.
-    """
-    encoded = base64.b64encode(png if png is not None else chart.png()).decode("ascii")
-    widget = widgets.HTML(
-        f'<img class="lco-grafiek-beeld" src="data:image/png;base64,{encoded}" alt="{escape(chart.alt)}" '
-        'style="width:100%;max-width:56rem;height:auto">'
-    )
-    widget.add_class("lco-grafiek")
-    widget.layout.width = "100%"
-    return widget
 
 
 class _Progress(widgets.VBox):
@@ -527,7 +518,7 @@ class RegistratiePagina(widgets.VBox):
                 "lco-kerncijfers-vak",
             )
         )
-        charts: dict[str, tuple[Chart, bytes]] = {}
+        charts: dict[str, AltImage] = {}
         for step, name in enumerate(_CHARTS, start=1):
             if progress:
                 self.progress.update(
@@ -535,8 +526,7 @@ class RegistratiePagina(widgets.VBox):
                     text("ui_voortgang_grafiek", nummer=step, totaal=len(_CHARTS)),
                     force=True,
                 )
-            chart = view.chart(name)
-            charts[name] = (chart, chart.png())  # drawing is the slow part: one progress step each
+            charts[name] = chart_image(view.chart(name), width="100%", max_width="56rem")  # drawing is the slow part
         out.append(self._chart_widget(view, charts, "trend"))
         out.append(
             _html(
@@ -594,9 +584,9 @@ class RegistratiePagina(widgets.VBox):
         return out
 
     @staticmethod
-    def _chart_widget(view: Overview, charts: dict[str, tuple[Chart, bytes]], name: str) -> widgets.VBox:
-        chart, png = charts[name]
-        image = chart_view(chart, png)
+    def _chart_widget(view: Overview, charts: dict[str, AltImage], name: str) -> widgets.VBox:
+        image = charts[name]
+        png = bytes(image.value)
         caption = _html(f'<p class="lco-grafiek-noot">{escape(view.note)}</p>', "lco-grafiek-bijschrift")
         link = DownloadLink(text("ui_grafiek_wat"), f"lco-{name}.png", "image/png", png)
         box = widgets.VBox([image, caption, link])

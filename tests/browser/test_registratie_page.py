@@ -31,7 +31,7 @@ def test_the_page_opens_on_simulated_data(page: Page, base_url: str) -> None:
     """Does the page open with the simulated registration: seven charts, the invalid rows, no serious axe issue?"""
     open_page(page, base_url, PAGE)
     expect(page.locator(".lco-bron")).to_contain_text("7.538 rijen gelezen: 7.526 geldig, 12 ongeldig")
-    expect(page.locator("img.lco-grafiek-beeld")).to_have_count(7)
+    expect(page.locator(".lco-grafiek-vak img.lco-grafiek")).to_have_count(7)
     expect(page.locator("table.lco-ongeldige-rijen tbody tr")).to_have_count(12)
     assert not serious_accessibility_violations(page)
 
@@ -61,8 +61,8 @@ def test_a_100000_row_upload_shows_progress_charts_invalid_rows_and_downloads(
     assert max(gaps) < 2000, f"langste tijd zonder voortgang: {max(gaps)} ms"
 
     expect(page.locator(".lco-bron")).to_contain_text("100.000 rijen gelezen: 99.960 geldig, 40 ongeldig")
-    expect(page.locator("img.lco-grafiek-beeld")).to_have_count(7)
-    trend_alt = page.locator(".lco-grafiek-trend img").get_attribute("alt") or ""
+    expect(page.locator(".lco-grafiek-vak img.lco-grafiek")).to_have_count(7)
+    trend_alt = page.locator(".lco-grafiek-trend img.lco-grafiek").get_attribute("title") or ""
     assert "Niet meegeteld: 40 ongeldige rijen." in trend_alt
     invalid = page.locator("table.lco-ongeldige-rijen tbody tr")
     expect(invalid).to_have_count(40)
