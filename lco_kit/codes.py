@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from pydantic import Field, StrictBool
+from pydantic import Field, PrivateAttr, StrictBool
 
 from lco_kit.content import ContentModel, ContentPart, content_path, load_model
 from lco_kit.errors import LcoError
@@ -67,6 +67,7 @@ class CodeList(ContentModel):
     titel: str
     bron: str = Field(min_length=20)
     codes: tuple[Code, ...] = Field(min_length=1)
+    _lookup: dict[str, Code] | None = PrivateAttr(default=None)
 
     @property
     def labels(self) -> list[str]:
@@ -77,25 +78,28 @@ class CodeList(ContentModel):
         """Return the label of a code (or of anything :meth:`lookup` accepts)."""
         return self.lookup(code).label
 
+    def _index(self) -> dict[str, Code]:
+        # Built once per list; hashing the whole (frozen) model on every lookup was the cost.
+        if self._lookup is None:
+            index: dict[str, Code] = {}
+            for entry in self.codes:
+                for name in (entry.code, entry.label, *entry.synoniemen):
+                    index.setdefault(normalize(name), entry)
+            self._lookup = index
+        return self._lookup
+
     def lookup(self, value: str) -> Code:
         """Return the code that a code, label or synonym stands for.
 
         Raises:
             UnknownCodeError: With the accepted values and, when close, a suggestion.
         """
-        found = _index(self).get(normalize(str(value)))
+        found = self._index().get(normalize(str(value)))
         if found is None:
             raise UnknownCodeError(self, str(value))
         return found
 
 
-@cache
-def _index(codes: CodeList) -> dict[str, Code]:
-    index: dict[str, Code] = {}
-    for entry in codes.codes:
-        for name in (entry.code, entry.label, *entry.synoniemen):
-            index.setdefault(normalize(name), entry)
-    return index
 
 
 class UnknownCodeError(LcoError):
