@@ -111,6 +111,11 @@ def test_facilitator_follows_three_browsers_live(page: Page, base_url: str, brow
         "() => [...document.querySelectorAll('img.lco-grafiek')].some(i => i.title.includes('Deelnemer (n = 2)'))",
         timeout=LIVE_MS,
     )
+    # Answers arrive one tap at a time; wait until the charts show every one of them.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('img.lco-grafiek')].some(i => i.title.includes('Cliënt gehoord: -1,3'))",
+        timeout=LIVE_MS,
+    )
     alts = chart_alts(page)
     assert any(a.startswith("Staafdiagram ‘Cliënt (n = 1)’. Cliënt gehoord: 2;") for a in alts)
     gap = next(a for a in alts if "Verschil" in a)
