@@ -9,6 +9,7 @@ shown.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -59,6 +60,7 @@ _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _PDF = "application/pdf"
 _CHARTS = ("trend", "aandelen", "gemeenten", "levensdomeinen", "aanvragers", "knelpunten", "knelpunten_trend")
 _THRESHOLDS = (5, 10, 20)
+_DIGITS = re.compile(r"[\d.,]+")
 
 
 def _html(content: str, css: str) -> widgets.HTML:
@@ -117,6 +119,7 @@ class _Progress(widgets.VBox):
         self.layout.display = "none"
         self._last = 0.0
         self._message = ""
+        self._kind = ""
         self._started = 0.0
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -145,10 +148,17 @@ class _Progress(widgets.VBox):
             )
 
     def update(self, share: float, message: str, *, force: bool = False) -> None:
-        """Move the bar to ``share`` (0–1) with a Dutch line saying what happens."""
+        """Move the bar to ``share`` (0–1) with a Dutch line saying what happens.
+
+        Counters ("12.000 rijen gelezen…") are shown at most every tenth of a second; a new
+        kind of step (the same line without its numbers differs) is always shown at once, so
+        a fast step is never skipped.
+        """
         now = time.monotonic()
-        if not force and now - self._last < 0.1:  # noqa: PLR2004  (a tenth of a second)
+        kind = _DIGITS.sub("", message)
+        if not force and kind == self._kind and now - self._last < 0.1:  # noqa: PLR2004  (a tenth of a second)
             return
+        self._kind = kind
         self._last = now
         self.bar.value = max(0.0, min(1.0, share))
         self._message = message

@@ -232,3 +232,18 @@ def test_a_file_without_valid_rows_still_shows_its_problems_and_pdfs() -> None:
     assert 'download="jaarrapport-lco.pdf"' in page.report_link.value
     page.load("leeg.csv", csv_bytes([]))
     assert page.messages.text == "Het bestand heeft kolomkoppen maar nog geen registraties."
+
+
+def test_progress_throttles_counters_but_shows_every_new_step_at_once() -> None:
+    """Does a fast step still reach the screen while rapid counter updates are thinned out?"""
+    from lco_kit.ui.registratie import _Progress
+
+    progress = _Progress()
+    progress.start("Begonnen")
+    progress.update(0.1, "1.000 rijen gelezen…")
+    progress.update(0.2, "2.000 rijen gelezen…")  # within a tenth of a second: the counter waits
+    assert "1.000 rijen gelezen" in progress.label.value
+    progress.update(0.5, "De kolom ‘datum’ wordt nagekeken…")  # a new step: shown at once
+    assert "wordt nagekeken" in progress.label.value
+    progress.update(0.6, "De kolom ‘gemeente’ wordt nagekeken…")
+    assert "gemeente" in progress.label.value
