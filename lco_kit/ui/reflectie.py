@@ -2,9 +2,10 @@
 
 **Answer page** (:func:`invulpagina`): join with the code (typed, or from ``?code=`` in the
 address, which Voilà passes to the kernel as ``QUERY_STRING``), pick a perspective, answer.
-Choosing a perspective opens the page again with a fresh random respondent key in the
-address (``?code=…&p=…&r=…``): the browser keeps it, so a reload or a phone that locked
-goes on where it was, and the respondent counts once. Every answer is saved the moment it
+Choosing a perspective gives the respondent a fresh random key, which the page writes into
+the browser's address without reloading (``?code=…&p=…&r=…``, see
+:class:`~lco_kit.ui.widgets.PageAddress`): a reload or a phone that locked goes on where it
+was, and the respondent counts once — with one kernel per person. Every answer is saved the moment it
 is given. The client version shows one item at a time with large smiley buttons.
 
 **Facilitator page** (:func:`begeleiderpagina`): open a session (or reopen one with the
@@ -41,7 +42,7 @@ from lco_kit.reflectie.store import (
     valid_respondent_key,
 )
 from lco_kit.reflectie.texts import text
-from lco_kit.ui.widgets import DownloadLink, MessageArea, button, chart_image, escape, guarded, qr_image
+from lco_kit.ui.widgets import DownloadLink, MessageArea, PageAddress, button, chart_image, escape, guarded, qr_image
 
 __all__ = [
     "ANSWER_PAGE",
@@ -76,15 +77,14 @@ _STYLE = """<style>
 .lco-reflectie .lco-item { border-top: 1px solid #d0ccc3; padding: 0.75rem 0; }
 .lco-reflectie .lco-item-tekst { font-size: 1.1rem; font-weight: 600; }
 .lco-reflectie .widget-hbox.lco-scores { flex-wrap: wrap; }
-.lco-reflectie a.lco-perspectief-keuze { display: block; padding: 1rem 1.25rem; margin: 0.75rem 0; min-height: 44px;
-  border: 2px solid #1f4e79; border-radius: 10px; background: #fff; color: #1f4e79; text-decoration: none;
-  font-size: 1.3rem; font-weight: 700; max-width: 30rem; }
-.lco-reflectie a.lco-perspectief-keuze span { display: block; font-size: 1rem; font-weight: 400; color: #1d1d1b; }
-.lco-reflectie a.lco-perspectief-keuze:hover, .lco-reflectie a.lco-perspectief-keuze:focus {
+.jupyter-button.lco-perspectief-keuze { min-height: 56px; width: 100%; max-width: 30rem; font-size: 1.3rem;
+  font-weight: 700; justify-content: flex-start; text-align: left; border: 2px solid #1f4e79; border-radius: 10px;
+  background: #fff; color: #1f4e79; }
+.jupyter-button.lco-perspectief-keuze:hover, .jupyter-button.lco-perspectief-keuze:focus {
   background: #e8f0f8; outline: 3px solid #f2b400; }
+.lco-reflectie .lco-perspectief-uitleg p { margin: 0.2rem 0 0; font-size: 1rem; color: #1d1d1b; }
 .lco-reflectie .lco-bedankt h2 { font-size: 2rem; color: #1e6b45; }
-.lco-reflectie a.lco-opnieuw { display: inline-block; margin-top: 1rem; padding: 0.6rem 1rem; min-height: 44px;
-  border: 1px solid #1f4e79; border-radius: 6px; color: #1f4e79; }
+.jupyter-button.lco-opnieuw { margin-top: 1rem; min-height: 48px; }
 .lco-reflectie .widget-text input.lco-code-veld, .lco-code-invoer input { font-size: 2rem; letter-spacing: 0.3rem;
   text-transform: uppercase; min-height: 56px; max-width: 14rem; }
 .lco-reflectie .widget-textarea textarea { min-height: 7rem; font-size: 1.1rem; }
@@ -146,7 +146,8 @@ class InvulPagina(widgets.VBox):
         self.messages = MessageArea()
         self.body = widgets.VBox()
         self.body.add_class("lco-invullen-inhoud")
-        super().__init__([_html(_STYLE), self.body, self.messages])
+        self.address = PageAddress()
+        super().__init__([_html(_STYLE), self.body, self.messages, self.address])
         self.add_class("lco-reflectie")
         self.add_class("lco-reflectie-invullen")
         self._store = store
@@ -224,27 +225,45 @@ class InvulPagina(widgets.VBox):
         if not session.is_open:
             raise LcoError(text("sessie_gesloten"))
         self.code, self.session = session.code, session
+        self.address.set(self._link(code=self.code))
         self.show_choice()
 
     def show_choice(self) -> None:
-        """Show the three perspectives as large links, each with a fresh respondent key."""
+        """Show the three perspectives as large buttons, each with a word on who it is for."""
         assert self.session is not None
         instrument = self.session.instrument
-        links = []
+        choices: list[widgets.Widget] = []
         for perspective in PERSPECTIVES:
-            href = self._link(code=self.code, p=perspective, r=new_respondent_key())
             label = instrument.perspective(perspective).label
-            links.append(
-                f'<a class="lco-perspectief-keuze" data-perspectief="{perspective}" href="{escape(href)}">'
-                f"{escape(label)}<span>{escape(text(f'keuze_{perspective}'))}</span></a>"
+            choice = button(label, "", "lco-perspectief-keuze")
+            choice.add_class(f"lco-perspectief-{perspective}")
+            choice.tooltip = text(f"keuze_{perspective}")
+            choice.on_click(
+                lambda _b, chosen=perspective: guarded(self.messages, "het kiezen van je rol")(self.choose)(chosen)
             )
+            uitleg = _text(f"keuze_{perspective}", "lco-perspectief-uitleg")
+            choices.append(widgets.VBox([choice, uitleg], layout=widgets.Layout(margin="0 0 0.75rem 0")))
         title = self.session.titel or instrument.titel
         self.body.children = [
             _html(f"<h2>{escape(title)}</h2>"),
             _text("keuze_vraag"),
-            _html("".join(links), "lco-perspectieven"),
+            widgets.VBox(choices).add_class("lco-perspectieven"),
             _text("privacy_invullen", "lco-privacy"),
         ]
+
+    def choose(self, perspective: str) -> None:
+        """Start answering as a new respondent; the address keeps the key, so a reload goes on here."""
+        self.messages.clear()
+        self.key, self.chosen = new_respondent_key(), perspective
+        self.address.set(self._link(code=self.code, p=perspective, r=self.key))
+        self.start_answering()
+
+    def again(self) -> None:
+        """Let the next person on the same device start afresh (the session may have closed meanwhile)."""
+        self.key = self.chosen = self.perspective = self.remark = ""
+        self.answers, self.index, self.part = {}, 0, None
+        self.address.set(self._link(code=self.code))
+        self._route()
 
     def _closed(self) -> None:
         self.body.children = [_text("sessie_gesloten", "lco-gesloten", tag="h2")]
@@ -452,18 +471,24 @@ class InvulPagina(widgets.VBox):
 
     def show_thanks(self) -> None:
         """Show the thank-you, and a way for the next person on the same device."""
-        again = self._link(code=self.code)
+        again = button(text("nog_iemand"), "", "lco-opnieuw")
+        again.on_click(lambda _b: guarded(self.messages, "het opnieuw beginnen")(self.again)())
         self.body.children = [
-            _html(
-                f"<h2>{escape(text('bedankt_titel'))}</h2><p>{escape(text('bedankt_tekst'))}</p>"
-                f'<a class="lco-opnieuw" href="{escape(again)}">{escape(text("nog_iemand"))}</a>',
-                "lco-bedankt",
-            )
+            _html(f"<h2>{escape(text('bedankt_titel'))}</h2><p>{escape(text('bedankt_tekst'))}</p>", "lco-bedankt"),
+            again,
         ]
 
 
 def invulpagina(query: str | None = None, store: ReflectieStore | None = None) -> InvulPagina:
-    """Return the answer page (the code is read from the address when there is one)."""
+    """Return the answer page (the code is read from the address when there is one).
+
+    When the server runs this page in a preheated kernel (started before anyone asked for
+    it), the address is known only once a person opens the page: wait for it first.
+    """
+    if query is None and os.environ.get("VOILA_PREHEAT") == "True":
+        from voila.utils import wait_for_request  # noqa: PLC0415  (heavy; only in a preheated kernel)
+
+        wait_for_request()
     return InvulPagina(query, store)
 
 

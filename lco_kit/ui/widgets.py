@@ -35,6 +35,7 @@ __all__ = [
     "DownloadLink",
     "FileInput",
     "MessageArea",
+    "PageAddress",
     "UploadedFile",
     "button",
     "chart_image",
@@ -57,6 +58,32 @@ def escape(value: object) -> str:
 
 human_size = format_size
 """Return a byte count as a Dutch size (``1,5 MB``); the same as :func:`lco_kit.content.format_size`."""
+
+
+class PageAddress(widgets.HTML):
+    """An invisible mark that sets the query part of the browser's address without reloading.
+
+    The kit's template watches for ``data-lco-adres`` and replaces the address (no new history
+    entry, no reload, so no second kernel): a reload or a phone that wakes up later opens the
+    page where it was. Only a query (``?…``) is accepted; anything else is refused here.
+
+    Examples:
+        >>> address = PageAddress()
+        >>> address.set("?code=KX7P2M&p=client")
+    """
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.add_class("lco-adres")
+        self.layout.display = "none"
+        self.query = ""
+
+    def set(self, query: str) -> None:
+        """Show ``query`` (which must start with ``?``) in the browser's address bar."""
+        if not query.startswith("?"):
+            raise ValueError(f"geen zoekdeel van een adres: {query!r}")
+        self.query = query
+        self.value = f'<span data-lco-adres="{escape(query)}"></span>'
 
 
 class MessageArea(widgets.HTML):

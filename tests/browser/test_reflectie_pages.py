@@ -34,9 +34,10 @@ def join(context: BrowserContext, base_url: str, code: str, perspective: str) ->
     page = context.new_page()
     page.goto(f"{base_url}/voila/render/{ANSWER}?code={code}", timeout=PAGE_TIMEOUT_MS)
     page.wait_for_selector(".lco-perspectief-keuze", timeout=PAGE_TIMEOUT_MS)
-    page.click(f".lco-perspectief-keuze[data-perspectief={perspective}]")
+    page.click(f".lco-perspectief-keuze.lco-perspectief-{perspective}")
     page.wait_for_selector(".lco-smiley, .lco-score", timeout=PAGE_TIMEOUT_MS)
-    assert f"p={perspective}" in page.url and "r=" in page.url
+    # The address now carries the respondent's key (written without a reload, so one kernel per person).
+    page.wait_for_url(re.compile(rf"code={code}&p={perspective}&r=[\w-]+$"), timeout=LIVE_MS)
     return page
 
 

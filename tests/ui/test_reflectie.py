@@ -22,17 +22,11 @@ def store(tmp_path: Path) -> ReflectieStore:
     return ReflectieStore(f"sqlite:///{tmp_path / 'ui.sqlite3'}")
 
 
-def links(page: InvulPagina) -> list[str]:
-    """Return the perspective links the choice step shows (unescaped)."""
-    found = re.findall(r'href="([^"]+)"', page.body.children[2].value)
-    return [html.unescape(link) for link in found]
-
-
 def answer_page(store: ReflectieStore, code: str, perspective: str) -> InvulPagina:
-    """Open the answer page as if the participant clicked a perspective link."""
-    choice = InvulPagina(f"code={code}", store)
-    link = next(link for link in links(choice) if f"p={perspective}" in link)
-    return InvulPagina(link.removeprefix("?"), store)
+    """Open the answer page with the code in the address and press a perspective's button."""
+    page = InvulPagina(f"code={code}", store)
+    buttons(page, f"lco-perspectief-{perspective}")[0].click()
+    return page
 
 
 def buttons(page: InvulPagina, css: str) -> list:
@@ -64,15 +58,35 @@ def test_unknown_code_is_said_in_dutch(store: ReflectieStore) -> None:
     assert "Er is geen sessie met de code ‘KKKKKK’" in page.messages.text
 
 
-def test_code_from_the_address_shows_three_perspectives_with_fresh_keys(store: ReflectieStore) -> None:
-    """With ?code= in the address, are there three links, each carrying the code and its own key?"""
+def test_code_from_the_address_shows_three_perspectives_and_each_choice_gets_a_fresh_key(
+    store: ReflectieStore,
+) -> None:
+    """With ?code= in the address, are there three choices, and does each choice write its own key in the address?"""
     code = store.create_session().session.code
-    page = InvulPagina(f"code={code.lower()}&token=zaal123", store)
-    found = links(page)
-    assert [re.search(r"p=(\w+)", link).group(1) for link in found] == ["client", "deelnemer", "coordinator"]
-    keys = {re.search(r"r=([\w-]+)", link).group(1) for link in found}
+    keys = set()
+    for perspective in ("client", "deelnemer", "coordinator"):
+        page = InvulPagina(f"code={code.lower()}&token=zaal123", store)
+        choices = buttons(page, "lco-perspectief-keuze")
+        assert [b.description for b in choices] == ["Cliënt", "Deelnemer", "Coördinator"]
+        buttons(page, f"lco-perspectief-{perspective}")[0].click()
+        address = html.unescape(page.address.query)
+        assert f"code={code}" in address and f"p={perspective}" in address and "token=zaal123" in address
+        assert f'data-lco-adres="{html.escape(page.address.query)}"' in page.address.value
+        keys.add(re.search(r"r=([\w-]+)", address).group(1))
+        assert page.key in keys
     assert len(keys) == 3
-    assert all(f"code={code}" in link and "token=zaal123" in link for link in found)
+
+
+def test_the_next_person_on_the_same_device_starts_afresh(store: ReflectieStore) -> None:
+    """After sending, does 'nog iemand' show the choice again with the plain code in the address?"""
+    code = store.create_session().session.code
+    page = answer_page(store, code, "deelnemer")
+    first = page.key
+    page.send()
+    buttons(page, "lco-opnieuw")[0].click()
+    assert page.address.query == f"?code={code}"
+    buttons(page, "lco-perspectief-client")[0].click()
+    assert page.key != first and "Vraag 1 van 18" in page.body.children[0].value
 
 
 def test_client_answers_one_item_at_a_time_and_each_is_saved(store: ReflectieStore) -> None:

@@ -134,3 +134,15 @@ def test_uploaded_file_text_refuses_a_wrong_encoding_in_dutch() -> None:
         upload.text()
     assert upload.text(allow_windows_1252=True) == "titel: Financiën\n"
     assert UploadedFile("x.csv", "a;b\n".encode("utf-16")).text() == "a;b\n"
+
+
+def test_page_address_writes_only_an_escaped_query() -> None:
+    """Does PageAddress carry the query as an escaped data attribute, and refuse anything but a query?"""
+    from lco_kit.ui.widgets import PageAddress
+
+    address = PageAddress()
+    assert address.layout.display == "none" and "lco-adres" in address._dom_classes
+    address.set('?code=AB12&x="><script>')
+    assert address.value == '<span data-lco-adres="?code=AB12&amp;x=&quot;&gt;&lt;script&gt;"></span>'
+    with pytest.raises(ValueError, match="geen zoekdeel"):
+        address.set("https://elders.example/")
