@@ -8,6 +8,7 @@ points at the package, so the kit behaves the same whichever folder it is starte
 from __future__ import annotations
 
 import errno
+import json
 import os
 import secrets
 import socket
@@ -24,11 +25,15 @@ from lco_kit.content import content_dirs
 from lco_kit.errors import LcoError
 
 __all__ = [
+    "ROOM_PAGES",
+    "ROOM_SIZE",
     "START_PAGE",
     "ServerPlan",
     "check_port",
     "lan_address",
     "plan_server",
+    "pool_sizes",
+    "refill_pools",
     "serve",
     "settings_dir",
     "templates_dir",
@@ -36,6 +41,12 @@ __all__ = [
 
 _PACKAGE = Path(__file__).resolve().parent
 START_PAGE = "00_start.ipynb"
+ROOM_PAGES = {"40_reflectie_invullen.ipynb": 1.0, "20_maatzorgprincipes.ipynb": 0.5}
+"""The pages a room opens at once, with the share of the group each keeps ready in a room."""
+ROOM_SIZE = 30
+"""The group size ``lco-kit start --lan`` prepares for unless told otherwise."""
+REFILL_SECONDS = 60
+"""How often the server tops up the pools of preheated kernels."""
 
 
 def settings_dir() -> Path:
@@ -103,6 +114,7 @@ def plan_server(
     *,
     token: str | None = None,
     public_host: str | None = None,
+    room: int = 0,
 ) -> ServerPlan:
     """Return how Voilà is to be started for the kit.
 
@@ -113,6 +125,8 @@ def plan_server(
         token: The room's access token; without it, no one else can reach the kit anyway
             (it listens on localhost only).
         public_host: The address others use (the laptop's network address in a room).
+        room: The size of the group in the room: the pages a room opens at once keep that
+            many kernels ready (0: one per page, as ``voila.json`` says).
     """
     folder = notebooks or content_dirs("notebooks")[0]
     shown_host = public_host or ("127.0.0.1" if host in {"127.0.0.1", "localhost", "0.0.0.0"} else host)  # noqa: S104
@@ -132,12 +146,44 @@ def plan_server(
     ]
     if token:
         argv.append(f"--token={token}")
+    if room:
+        argv.append(f"--VoilaKernelManager.kernel_pools_config={json.dumps(pool_sizes(room))}")
     return ServerPlan(
         argv=argv,
         env=env,
         start_url=f"{base}/voila/render/{START_PAGE}" + (f"?token={token}" if token else ""),
         probe_url=f"http://127.0.0.1:{port}/voila/static/voila.js",
     )
+
+
+def pool_sizes(room: int) -> dict[str, dict[str, int]]:
+    """Return Voilà's kernel pools for a group of ``room`` people.
+
+    Every page keeps one kernel ready, so it opens about as fast as an empty page; the pages
+    a room opens at once keep one per person (the reflection answer page) or one per two
+    people (the exercises, done in pairs or one after the other).
+    """
+    pools = {"default": {"pool_size": 1}}
+    for page, share in ROOM_PAGES.items():
+        pools[page] = {"pool_size": max(1, round(room * share))}
+    return pools
+
+
+def refill_pools(kernel_manager: object) -> int:
+    """Top up every pool of preheated kernels; return how many kernels were asked for.
+
+    Idle kernels are culled after half an hour, and Voilà then drops a culled kernel from
+    its pool without starting another: a page first opened in the afternoon would start
+    cold. The server calls this every minute.
+    """
+    pools: dict[str, list[object]] | None = getattr(kernel_manager, "_pools", None)
+    fill = getattr(kernel_manager, "fill_if_needed", None)
+    if pools is None or fill is None:
+        return 0
+    before = sum(len(pool) for pool in pools.values())
+    for name in list(pools):
+        fill(delay=0, notebook_name=name)
+    return sum(len(pool) for pool in pools.values()) - before
 
 
 def _prepend(path: str, existing: str | None) -> str:
@@ -149,6 +195,7 @@ def serve(
     *,
     open_browser: bool = True,
     lan: bool = False,
+    room: int = ROOM_SIZE,
     notebooks: Path | None = None,
     extra_args: Sequence[str] = (),
 ) -> None:
@@ -158,6 +205,7 @@ def serve(
         port: The TCP port.
         open_browser: Open the start page in this computer's browser once it is ready.
         lan: Serve the room: listen on the local network, protected by a fresh token.
+        room: With ``lan``, the size of the group to keep kernels ready for.
         notebooks: Serve another folder of pages (benchmarks add a baseline page this way).
         extra_args: More Voilà options (benchmarks compare kernel settings this way).
     """
@@ -166,7 +214,7 @@ def serve(
     else:
         host, public_host, token = "127.0.0.1", None, None
     check_port(host, port)
-    plan = plan_server(port, host, notebooks, token=token, public_host=public_host)
+    plan = plan_server(port, host, notebooks, token=token, public_host=public_host, room=room if lan else 0)
     os.environ.update(plan.env)
     # jsonschema imports rfc3987_syntax for one IRI format check the kit never uses;
     # that import alone costs about two seconds of every start (jsonschema#1428).
@@ -180,6 +228,12 @@ def serve(
     # jupyter_server renders its login page from its own (English) templates; the kit's
     # template folder goes first so the room sees a Dutch login page.
     app.tornado_settings = {**app.tornado_settings, "jinja2_env": _server_pages_env()}
+    from tornado.ioloop import PeriodicCallback  # noqa: PLC0415
+
+    def refill() -> None:
+        refill_pools(getattr(app, "kernel_manager", None))
+
+    PeriodicCallback(refill, REFILL_SECONDS * 1000).start()
     app.start()
 
 

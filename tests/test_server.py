@@ -75,3 +75,45 @@ def test_plan_points_voila_at_the_kit() -> None:
     assert plan.env["JUPYTER_PATH"].split(":")[0] == str(server.templates_dir())
     assert plan.start_url == "http://127.0.0.1:8899/voila/render/00_start.ipynb"
     assert Path(plan.argv[0]) == ROOT / "notebooks"
+
+
+def test_every_page_keeps_a_kernel_ready() -> None:
+    """Do the settings preheat one kernel per page (so every page opens about as fast as an empty one)?"""
+    voila = settings()["VoilaConfiguration"]
+    assert voila["preheat_kernel"] is True and voila["default_pool_size"] == 1
+    assert not voila.get("progressive_rendering", False)  # Voilà refuses it together with preheating
+
+
+def test_a_room_keeps_kernels_ready_for_the_pages_it_opens_at_once() -> None:
+    """Does --lan for 30 people keep 30 answer pages and 15 exercise pages ready, and one of every other page?"""
+    plan = server.plan_server(8866, "0.0.0.0", token="abc", public_host="192.168.1.20", room=30)  # noqa: S104, S106
+    [option] = [a for a in plan.argv if a.startswith("--VoilaKernelManager.kernel_pools_config=")]
+    pools = json.loads(option.split("=", 1)[1])
+    assert pools == {
+        "default": {"pool_size": 1},
+        "40_reflectie_invullen.ipynb": {"pool_size": 30},
+        "20_maatzorgprincipes.ipynb": {"pool_size": 15},
+    }
+    assert all((ROOT / "notebooks" / page).exists() for page in server.ROOM_PAGES)
+    assert server.pool_sizes(1)["20_maatzorgprincipes.ipynb"] == {"pool_size": 1}
+    alone = server.plan_server(8866)
+    assert not any(a.startswith("--VoilaKernelManager") for a in alone.argv)
+
+
+def test_pools_emptied_by_culling_are_topped_up() -> None:
+    """Does the periodic refill ask Voilà to fill every pool again (a culled kernel leaves a gap)?"""
+
+    class FakeKernels:
+        def __init__(self) -> None:
+            self._pools: dict[str, list[object]] = {"a.ipynb": [object()], "b.ipynb": []}
+            self.sizes = {"a.ipynb": 1, "b.ipynb": 2}
+
+        def fill_if_needed(self, delay: float, notebook_name: str) -> None:
+            assert delay == 0
+            pool = self._pools[notebook_name]
+            pool.extend(object() for _ in range(self.sizes[notebook_name] - len(pool)))
+
+    kernels = FakeKernels()
+    assert server.refill_pools(kernels) == 2
+    assert server.refill_pools(kernels) == 0
+    assert server.refill_pools(None) == 0

@@ -86,7 +86,7 @@ def test_without_lan_only_localhost_listens(tmp_path: Path, stop: list) -> None:
 
 def test_lan_mode_needs_the_token(tmp_path: Path, stop: list) -> None:
     """In --lan mode, is a request without the token refused and one with it served?"""
-    process, port, log = start(tmp_path, "--lan")
+    process, port, log = start(tmp_path, "--lan", "--groep", "2")
     stop.append(process)
     text = log.read_text(encoding="utf-8")
     address = server.lan_address()

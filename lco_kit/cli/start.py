@@ -7,6 +7,7 @@ import argparse
 from lco_kit import server
 
 HELP = "start de kit en open de startpagina in je browser"
+MAX_ROOM = 100
 
 
 def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,10 +38,31 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         action="store_true",
         help="laat deelnemers in dezelfde zaal meedoen via het netwerk (beveiligd met een toegangscode in de link)",
     )
+    parser.add_argument(
+        "--groep",
+        dest="room",
+        type=_group_size,
+        default=server.ROOM_SIZE,
+        metavar="N",
+        help=(
+            f"met --lan: voor hoeveel deelnemers de kit pagina's klaarzet (standaard: {server.ROOM_SIZE}; "
+            "een kleinere groep spaart geheugen)"
+        ),
+    )
     parser.set_defaults(handler=run)
+
+
+def _group_size(value: str) -> int:
+    try:
+        size = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"‘{value}’ is geen getal; geef het aantal deelnemers, bv. 12") from None
+    if not 1 <= size <= MAX_ROOM:
+        raise argparse.ArgumentTypeError(f"de groep moet tussen 1 en {MAX_ROOM} deelnemers zijn, niet {size}")
+    return size
 
 
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
-    server.serve(args.port, open_browser=args.open_browser, lan=args.lan)
+    server.serve(args.port, open_browser=args.open_browser, lan=args.lan, room=args.room)
     return 0

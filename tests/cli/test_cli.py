@@ -94,3 +94,9 @@ def test_unexpected_error_is_dutch_and_logged(
     err = capsys.readouterr().err
     assert err.startswith("Er ging onverwacht iets mis (kenmerk ")
     assert "RuntimeError" not in err
+
+
+def test_a_group_size_that_is_not_a_number_or_too_big_is_refused_in_dutch() -> None:
+    """Are ``--groep x`` and ``--groep 0`` refused with a Dutch reason?"""
+    assert "‘x’ is geen getal" in run("start", "--lan", "--groep", "x").stderr
+    assert "tussen 1 en 100 deelnemers" in run("start", "--lan", "--groep", "0").stderr
