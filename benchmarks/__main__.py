@@ -17,7 +17,7 @@ def main() -> int:
     print("\n## Opstarten\n")
     print(startup.report(startup.measure()))
     print("\n## Een zaal van 30 tegelijk\n")
-    print(room.report(room.measure()))
+    print(room.main())
     try:
         registratie = importlib.import_module("benchmarks.registratie")
     except ModuleNotFoundError:

@@ -5,6 +5,7 @@ Benchmarks report ratios measured in one run on one machine, never absolute time
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -18,6 +19,7 @@ import time
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,9 +76,21 @@ def pages_with_baseline() -> Path:
     return folder
 
 
+@dataclass(frozen=True)
+class KitServer:
+    """A running kit server: its base URL and process id."""
+
+    url: str
+    pid: int
+
+    def wait_until_quiet(self) -> float:
+        """Wait until the server and its kernels are idle (preheated pools filled)."""
+        return wait_until_quiet(self.pid)
+
+
 @contextmanager
-def kit_server(folder: Path | None = None, extra_args: Sequence[str] = ()) -> Iterator[str]:
-    """Run the kit's server (as ``lco-kit start`` does) on a folder; yield its base URL."""
+def kit_server(folder: Path | None = None, extra_args: Sequence[str] = ()) -> Iterator[KitServer]:
+    """Run the kit's server (as ``lco-kit start`` does) on a folder, wait until it is idle, yield it."""
     port = free_port()
     code = (
         "import sys; from pathlib import Path; from lco_kit import server; "
@@ -88,18 +102,46 @@ def kit_server(folder: Path | None = None, extra_args: Sequence[str] = ()) -> It
     process = subprocess.Popen(
         [sys.executable, "-c", code, str(port), str(folder or ""), *extra_args],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=Path(os.environ["LCO_BENCH_LOG"]).open("ab") if os.environ.get("LCO_BENCH_LOG") else subprocess.DEVNULL,  # noqa: SIM115
         env=env,
     )
     try:
         wait_until_ready(port, process)
-        yield f"http://127.0.0.1:{port}"
+        wait_until_quiet(process.pid)
+        yield KitServer(f"http://127.0.0.1:{port}", process.pid)
     finally:
         process.terminate()
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def wait_until_quiet(pid: int, *, below: float = 15.0, seconds: int = 3, timeout: float = 300) -> float:
+    """Wait until the server and its kernels use less than ``below`` % CPU for ``seconds`` in a row.
+
+    A server with preheated kernels starts them all at once; a room arrives after that (the
+    facilitator starts the kit before people come in). Returns the seconds waited.
+    """
+    import psutil  # noqa: PLC0415  (test extra)
+
+    started = time.perf_counter()
+    server = psutil.Process(pid)
+    quiet = 0
+    while quiet < seconds:
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError("server never became quiet")
+        processes = [server, *server.children(recursive=True)]
+        for process in processes:
+            with contextlib.suppress(psutil.Error):
+                process.cpu_percent(None)
+        time.sleep(1.0)
+        busy = 0.0
+        for process in processes:
+            with contextlib.suppress(psutil.Error):
+                busy += process.cpu_percent(None)
+        quiet = quiet + 1 if busy < below else 0
+    return time.perf_counter() - started
 
 
 def median(values: Sequence[float]) -> float:

@@ -46,13 +46,14 @@ def measure(extra_args: Sequence[str] = (), repeats: int = REPEATS) -> list[tupl
     folder = pages_with_baseline()
     names = sorted(p.name for p in folder.glob("*.ipynb") if p.name != BASELINE)
     results: dict[str, list[float]] = {name: [] for name in [BASELINE, *names]}
-    with kit_server(folder, extra_args) as base, sync_playwright() as playwright:
+    with kit_server(folder, extra_args) as server, sync_playwright() as playwright:
+        base = server.url
         browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         for name in results:  # one warm-up load each
             time_to_usable(browser, f"{base}/voila/render/{name}", main_selector(folder, name))
         for _ in range(repeats):
             for name, values in results.items():  # interleaved, so that drift hits every page alike
-                time.sleep(1.0)  # let a preheated pool refill, as between people arriving
+                server.wait_until_quiet()  # the used kernel has been replaced, as between people arriving
                 values.append(time_to_usable(browser, f"{base}/voila/render/{name}", main_selector(folder, name)))
         browser.close()
     baseline = median(results[BASELINE])
