@@ -100,8 +100,6 @@ class CodeList(ContentModel):
         return found
 
 
-
-
 class UnknownCodeError(LcoError):
     """A value that is not in a code list."""
 

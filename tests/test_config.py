@@ -45,4 +45,7 @@ def test_join_url_uses_the_public_address_and_token(monkeypatch: pytest.MonkeyPa
     monkeypatch.delenv("LCO_KIT_TOKEN", raising=False)
     assert config.join_url("x.ipynb") == "http://192.168.1.20:8866/voila/render/x.ipynb"
     monkeypatch.setenv("LCO_KIT_TOKEN", "geheim")
-    assert config.join_url("x.ipynb", code="AB12") == "http://192.168.1.20:8866/voila/render/x.ipynb?code=AB12&token=geheim"
+    assert (
+        config.join_url("x.ipynb", code="AB12")
+        == "http://192.168.1.20:8866/voila/render/x.ipynb?code=AB12&token=geheim"
+    )
