@@ -89,20 +89,23 @@ class KitServer:
 
 
 @contextmanager
-def kit_server(folder: Path | None = None, extra_args: Sequence[str] = ()) -> Iterator[KitServer]:
-    """Run the kit's server (as ``lco-kit start`` does) on a folder, wait until it is idle, yield it."""
+def kit_server(folder: Path | None = None, extra_args: Sequence[str] = (), room: int = 0) -> Iterator[KitServer]:
+    """Run the kit's server (as ``lco-kit start`` does) on a folder, wait until it is idle, yield it.
+
+    ``room`` keeps kernels ready for a group, as ``lco-kit start --lan --groep N`` does. The
+    server's own messages go to ``lco-kit.log`` in a fresh data folder.
+    """
     port = free_port()
     code = (
         "import sys; from pathlib import Path; from lco_kit import server; "
         "server.serve(int(sys.argv[1]), open_browser=False, notebooks=Path(sys.argv[2]) if sys.argv[2] else None, "
-        "extra_args=sys.argv[3:])"
+        "room=int(sys.argv[3]), extra_args=sys.argv[4:])"
     )
     data = tempfile.mkdtemp(prefix="lco-bench-data-")
     env = {**os.environ, "LCO_KIT_DATA_DIR": data}
     process = subprocess.Popen(
-        [sys.executable, "-c", code, str(port), str(folder or ""), *extra_args],
+        [sys.executable, "-c", code, str(port), str(folder or ""), str(room), *extra_args],
         stdout=subprocess.DEVNULL,
-        stderr=Path(os.environ["LCO_BENCH_LOG"]).open("ab") if os.environ.get("LCO_BENCH_LOG") else subprocess.DEVNULL,  # noqa: SIM115
         env=env,
     )
     try:

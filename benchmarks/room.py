@@ -12,7 +12,6 @@ its own kernel), so both ratios and the absolute waits can be read side by side.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 import urllib.request
@@ -21,12 +20,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from benchmarks._harness import kit_server
-from lco_kit.server import ROOM_SIZE, pool_sizes
+from lco_kit.server import ROOM_SIZE
 
 TARGET = 3.0
 ROOM = ROOM_SIZE
 PAGE = "40_reflectie_invullen.ipynb"
-ROOM_SETTING = [f"--VoilaKernelManager.kernel_pools_config={json.dumps(pool_sizes(ROOM))}"]
 COLD_SETTING = ["--VoilaConfiguration.preheat_kernel=False"]
 
 
@@ -52,9 +50,9 @@ def _fetch(url: str) -> float:
     return time.perf_counter() - started
 
 
-def measure(extra_args: Sequence[str] = (), page: str = PAGE) -> RoomResult:
+def measure(extra_args: Sequence[str] = (), page: str = PAGE, room: int = 0) -> RoomResult:
     """Return one request alone (best of 3, the server idle before each) and the slowest of 30 at once."""
-    with kit_server(None, extra_args) as server:
+    with kit_server(None, extra_args, room=room) as server:
         url = f"{server.url}/voila/render/{page}"
         _fetch(url)  # warm-up
         single = []
@@ -85,7 +83,7 @@ def report(room: RoomResult, cold: RoomResult, page: str = PAGE) -> str:
 
 def main(extra: Sequence[str] = ()) -> str:
     """Measure the room setting and a server without kept kernels; return the table."""
-    return report(measure([*ROOM_SETTING, *extra]), measure([*COLD_SETTING, *extra]))
+    return report(measure(extra, room=ROOM), measure([*COLD_SETTING, *extra]))
 
 
 if __name__ == "__main__":

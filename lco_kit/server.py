@@ -8,7 +8,6 @@ points at the package, so the kit behaves the same whichever folder it is starte
 from __future__ import annotations
 
 import errno
-import json
 import os
 import secrets
 import socket
@@ -20,6 +19,7 @@ import webbrowser
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lco_kit.content import content_dirs
 from lco_kit.errors import LcoError
@@ -33,6 +33,7 @@ __all__ = [
     "lan_address",
     "plan_server",
     "pool_sizes",
+    "pools_ready",
     "refill_pools",
     "serve",
     "settings_dir",
@@ -41,7 +42,7 @@ __all__ = [
 
 _PACKAGE = Path(__file__).resolve().parent
 START_PAGE = "00_start.ipynb"
-ROOM_PAGES = {"40_reflectie_invullen.ipynb": 1.0, "20_maatzorgprincipes.ipynb": 0.5}
+ROOM_PAGES = {"40_reflectie_invullen.ipynb": 1.0, "20_maatzorgprincipes.ipynb": 1 / 3}
 """The pages a room opens at once, with the share of the group each keeps ready in a room."""
 ROOM_SIZE = 30
 """The group size ``lco-kit start --lan`` prepares for unless told otherwise."""
@@ -86,6 +87,7 @@ class ServerPlan:
     env: dict[str, str]
     start_url: str
     probe_url: str
+    pools: dict[str, dict[str, int]] | None = None
 
 
 def lan_address() -> str:
@@ -146,13 +148,12 @@ def plan_server(
     ]
     if token:
         argv.append(f"--token={token}")
-    if room:
-        argv.append(f"--VoilaKernelManager.kernel_pools_config={json.dumps(pool_sizes(room))}")
     return ServerPlan(
         argv=argv,
         env=env,
         start_url=f"{base}/voila/render/{START_PAGE}" + (f"?token={token}" if token else ""),
         probe_url=f"http://127.0.0.1:{port}/voila/static/voila.js",
+        pools=pool_sizes(room) if room else None,
     )
 
 
@@ -160,8 +161,9 @@ def pool_sizes(room: int) -> dict[str, dict[str, int]]:
     """Return Voilà's kernel pools for a group of ``room`` people.
 
     Every page keeps one kernel ready, so it opens about as fast as an empty page; the pages
-    a room opens at once keep one per person (the reflection answer page) or one per two
-    people (the exercises, done in pairs or one after the other).
+    a room opens at once keep one per person (the reflection answer page, which everybody
+    opens in the same minute) or one per three people (the exercises, done in pairs or
+    small groups, and not all at the same moment). Each kept kernel costs about 80–100 MB.
     """
     pools = {"default": {"pool_size": 1}}
     for page, share in ROOM_PAGES.items():
@@ -195,9 +197,10 @@ def serve(
     *,
     open_browser: bool = True,
     lan: bool = False,
-    room: int = ROOM_SIZE,
+    room: int | None = None,
     notebooks: Path | None = None,
     extra_args: Sequence[str] = (),
+    quiet: bool = True,
 ) -> None:
     """Serve the kit with Voilà until interrupted; print the start page's address.
 
@@ -205,17 +208,23 @@ def serve(
         port: The TCP port.
         open_browser: Open the start page in this computer's browser once it is ready.
         lan: Serve the room: listen on the local network, protected by a fresh token.
-        room: With ``lan``, the size of the group to keep kernels ready for.
+        room: The size of the group to keep kernels ready for (default: 30 with ``lan``,
+            otherwise none beyond one per page).
         notebooks: Serve another folder of pages (benchmarks add a baseline page this way).
         extra_args: More Voilà options (benchmarks compare kernel settings this way).
+        quiet: Send the server's and kernels' technical (English) messages to the kit's log
+            file instead of the terminal, which then shows only the kit's Dutch lines.
     """
     if lan:
         host, public_host, token = "0.0.0.0", lan_address(), secrets.token_urlsafe(9)  # noqa: S104
     else:
         host, public_host, token = "127.0.0.1", None, None
     check_port(host, port)
-    plan = plan_server(port, host, notebooks, token=token, public_host=public_host, room=room if lan else 0)
+    if room is None:
+        room = ROOM_SIZE if lan else 0
+    plan = plan_server(port, host, notebooks, token=token, public_host=public_host, room=room)
     os.environ.update(plan.env)
+    log = _send_messages_to_log() if quiet else None
     # jsonschema imports rfc3987_syntax for one IRI format check the kit never uses;
     # that import alone costs about two seconds of every start (jsonschema#1428).
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
@@ -223,8 +232,18 @@ def serve(
     from voila.app import Voila  # noqa: PLC0415  (slow import, only when serving)
 
     print("De kit start op… (stoppen: Ctrl+C)", flush=True)
+    if log:
+        print(f"Technische meldingen van de server komen in {log}", flush=True)
     app = Voila.instance()
-    app.initialize([*plan.argv, *extra_args])
+    try:
+        app.initialize([*plan.argv, *extra_args])
+    except SystemExit:
+        print(f"De kit kon niet starten. Wat er misliep, staat in {log or 'de meldingen hierboven'}.", flush=True)
+        raise
+    if plan.pools:
+        from traitlets.config import Config  # noqa: PLC0415
+
+        app.update_config(Config({"VoilaKernelManager": {"kernel_pools_config": plan.pools}}))
     # jupyter_server renders its login page from its own (English) templates; the kit's
     # template folder goes first so the room sees a Dutch login page.
     app.tornado_settings = {**app.tornado_settings, "jinja2_env": _server_pages_env()}
@@ -234,7 +253,35 @@ def serve(
         refill_pools(getattr(app, "kernel_manager", None))
 
     PeriodicCallback(refill, REFILL_SECONDS * 1000).start()
+    if lan:
+
+        def tell_when_ready() -> None:
+            ready, total = pools_ready(getattr(app, "kernel_manager", None))
+            if total and ready == total:
+                print(f"Klaar voor de zaal: {ready} pagina's staan klaar voor de deelnemers.", flush=True)
+                watcher.stop()
+
+        watcher = PeriodicCallback(tell_when_ready, 2000)
+        watcher.start()
     app.start()
+
+
+def _send_messages_to_log() -> Path:
+    """Point this process's standard error (and so the kernels' too) at the kit's log file."""
+    from lco_kit import config  # noqa: PLC0415
+
+    path = config.log_file()
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.dup2(handle, 2)
+    os.close(handle)
+    return path
+
+
+def pools_ready(kernel_manager: object) -> tuple[int, int]:
+    """Return how many kept kernels are ready, and how many are kept in all."""
+    pools: dict[str, list[Any]] = getattr(kernel_manager, "_pools", None) or {}
+    tasks = [task for pool in pools.values() for task in pool]
+    return sum(1 for task in tasks if task.done()), len(tasks)
 
 
 def _server_pages_env() -> object:
@@ -267,7 +314,11 @@ def _announce(plan: ServerPlan, open_browser: bool) -> None:
 
         print("Deelnemers in dezelfde zaal scannen deze code met hun gsm (of typen het adres hierboven):\n")
         segno.make(plan.start_url, error="m").terminal(compact=True)
-        print("\nWie het adres niet heeft, komt niet binnen. Stoppen: Ctrl+C.\n", flush=True)
+        print(
+            "\nWie het adres niet heeft, komt niet binnen. De kit zet nu pagina's klaar voor de zaal; "
+            "wacht tot je ‘Klaar voor de zaal’ ziet voor iedereen scant. Stoppen: Ctrl+C.\n",
+            flush=True,
+        )
     if open_browser:
         local = plan.start_url.replace(plan.env["LCO_KIT_PUBLIC_URL"], f"http://127.0.0.1:{_port_of(plan)}")
         webbrowser.open(local)

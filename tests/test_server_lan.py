@@ -100,3 +100,24 @@ def test_lan_mode_needs_the_token(tmp_path: Path, stop: list) -> None:
         login = response.read().decode()
     assert "Deze kit is afgeschermd" in login and "Password" not in login
     assert "Deelnemers in dezelfde zaal scannen deze code" in text
+
+
+def test_lan_mode_says_when_the_room_is_ready_and_serves_a_kept_answer_page(tmp_path: Path, stop: list) -> None:
+    """With --lan --groep 2, does the terminal say when the kept pages are ready, and is a kept page served?"""
+    process, port, log = start(tmp_path, "--lan", "--groep", "2")
+    stop.append(process)
+    deadline = time.monotonic() + 240
+    while "Klaar voor de zaal:" not in log.read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+        time.sleep(0.5)
+    text = log.read_text(encoding="utf-8")
+    # Two answer pages, one exercise page, one of each of the seven other pages.
+    assert "Klaar voor de zaal: 10 pagina's staan klaar" in text
+    # The terminal shows the kit's Dutch lines only; Voilà's and the kernels' messages go to the log.
+    assert "[Voila]" not in text and "[IPKernelApp]" not in text and "Warning" not in text
+    assert "Technische meldingen van de server komen in" in text
+    token = text.split("token=", 1)[1].split()[0]
+    page = f"http://{server.lan_address()}:{port}/voila/render/40_reflectie_invullen.ipynb?code=ABCDEF&token={token}"
+    with urllib.request.urlopen(page, timeout=120) as response:  # the kept kernel reads this address
+        body = response.read().decode()
+    assert "rendered_cells" in body and "Dit deel van de pagina kon niet geladen worden" not in body

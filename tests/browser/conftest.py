@@ -74,7 +74,7 @@ def kit_server() -> Iterator[str]:
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     while True:
         if process.poll() is not None:
-            pytest.fail(f"De kit-server stopte meteen; zie {ARTIFACTS / 'server.log'}")
+            pytest.fail(f"De kit-server stopte meteen; zie {ARTIFACTS / 'server.log'} en het logbestand dat daar staat")
         try:
             with urllib.request.urlopen(probe, timeout=2):
                 break
