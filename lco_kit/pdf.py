@@ -25,6 +25,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from lco_kit.charts import Chart
+from lco_kit.dutch import dutch_date
 
 __all__ = ["PdfDocument"]
 
@@ -32,25 +33,6 @@ _FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 _BLUE = (31, 78, 121)
 _TEXT = (29, 29, 27)
 _GREY = (90, 90, 90)
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def dutch_date(day: date) -> str:
-    """Return a date as Dutch words (``22 november 2026``)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 class _Pdf(FPDF):

@@ -39,9 +39,10 @@ from lco_kit.casus.handout import who_label
 from lco_kit.casus.model import Afspraak, VorigeLco
 from lco_kit.codes import UnknownCodeError, code_list, lookup, normalize
 from lco_kit.content import ContentModel, content_path, load_model
+from lco_kit.dutch import dutch_date
 from lco_kit.errors import LcoError
 from lco_kit.export import to_belgian_csv
-from lco_kit.pdf import PdfDocument, dutch_date
+from lco_kit.pdf import PdfDocument
 from lco_kit.registratie import REGISTRATION_COLUMNS, RowCheck, check_row
 from lco_kit.registratie.schema import cell_text
 

@@ -8,7 +8,7 @@ from datetime import date
 from pypdf import PdfReader
 
 from lco_kit.charts import bar_chart
-from lco_kit.pdf import PdfDocument, dutch_date
+from lco_kit.pdf import PdfDocument
 
 
 def read(data: bytes) -> PdfReader:
@@ -46,11 +46,6 @@ def test_same_content_gives_the_same_bytes() -> None:
         return doc.to_bytes()
 
     assert make() == make()
-
-
-def test_dutch_date() -> None:
-    """Is a date written in Dutch words?"""
-    assert dutch_date(date(2026, 11, 22)) == "22 november 2026"
 
 
 def test_markup_in_text_is_printed_as_text() -> None:

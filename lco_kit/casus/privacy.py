@@ -35,6 +35,7 @@ from stdnum.be import bis, nn
 
 from lco_kit.casus.texts import casus_text
 from lco_kit.codes import lookup_gemeente
+from lco_kit.dutch import MONTHS
 
 if TYPE_CHECKING:
     from lco_kit.casus.model import Casus
@@ -280,31 +281,26 @@ def _is_postcode_and_place(postcode: int, place: str) -> bool:
 
 # ---------------------------------------------------------------- birth dates
 
-_MONTHS = {
-    "januari": 1,
-    "jan": 1,
-    "februari": 2,
-    "feb": 2,
-    "maart": 3,
-    "mrt": 3,
-    "april": 4,
-    "apr": 4,
-    "mei": 5,
-    "juni": 6,
-    "jun": 6,
-    "juli": 7,
-    "jul": 7,
-    "augustus": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "oktober": 10,
-    "okt": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
+_MONTHS = {name: number for number, name in enumerate(MONTHS, start=1)} | {
+    short: number
+    for number, shorts in enumerate(
+        (
+            ("jan",),
+            ("feb",),
+            ("mrt",),
+            ("apr",),
+            (),
+            ("jun",),
+            ("jul",),
+            ("aug",),
+            ("sep", "sept"),
+            ("okt",),
+            ("nov",),
+            ("dec",),
+        ),
+        start=1,
+    )
+    for short in shorts
 }
 _DATE = re.compile(
     r"(?<![\w./\-])(?:"

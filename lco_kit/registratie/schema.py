@@ -27,6 +27,7 @@ from functools import cache
 from stdnum.be import nn as national_number
 
 from lco_kit.codes import UnknownCodeError, code_list, lookup, lookup_gemeente, normalize
+from lco_kit.dutch import MONTHS
 from lco_kit.errors import LcoError
 from lco_kit.registratie._data import COLUMN_NAMES, format_file
 
@@ -150,20 +151,6 @@ _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T]\d{1,2}:\d{
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SERIAL = re.compile(r"^(\d{4,6})(?:[.,]\d+)?$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 def parse_datum(text: str, today: dt.date | None = None) -> Cell:  # noqa: PLR0911  (one return per rule)
@@ -213,7 +200,7 @@ def _build_date(year: int, month: int, day: int, today: dt.date, *, day_first: b
         return Cell(reason=f"maand {month} bestaat niet.{hint}")
     days_in_month = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31  # noqa: PLR2004
     if not 1 <= day <= days_in_month:
-        return Cell(reason=f"deze datum bestaat niet: {_MONTHS[month - 1]} {year} heeft {days_in_month} dagen.")
+        return Cell(reason=f"deze datum bestaat niet: {MONTHS[month - 1]} {year} heeft {days_in_month} dagen.")
     return _in_range(dt.date(year, month, day), today)
 
 

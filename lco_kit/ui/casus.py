@@ -26,7 +26,7 @@ from lco_kit.casus.charts import domain_profile_chart, network_map
 from lco_kit.casus.handout import casus_handout, handout_filename, who_label
 from lco_kit.casus.simulator import MAX_PROVIDERS, MIN_PROVIDERS
 from lco_kit.codes import code_list
-from lco_kit.pdf import dutch_date
+from lco_kit.dutch import dutch_date
 from lco_kit.ui.widgets import (
     DownloadLink,
     FileInput,
