@@ -72,7 +72,7 @@ def report(room: RoomResult, cold: RoomResult, page: str = PAGE) -> str:
         [
             f"| {ROOM} tegelijk op {page} | zaal-instelling (`--lan --groep {ROOM}`) | zonder klaarstaande kernels |",
             "|---|---|---|",
-            f"| één verzoek alleen (s) | {room.single:.2f} | {cold.single:.2f} |",
+            f"| één verzoek alleen (s) | {room.single:.3f} | {cold.single:.3f} |",
             f"| traagste van {ROOM} tegelijk (s) | {room.slowest:.2f} | {cold.slowest:.2f} |",
             f"| traagste ÷ één verzoek alleen, zelfde server | {room.ratio:.1f}× | {cold.ratio:.1f}× |",
             f"| traagste in de zaal ÷ één verzoek zonder klaarstaande kernel | {against_cold:.2f}× "
