@@ -35,6 +35,7 @@ __all__ = [
     "pool_sizes",
     "pools_ready",
     "refill_pools",
+    "room_size",
     "serve",
     "settings_dir",
     "templates_dir",
@@ -157,6 +158,13 @@ def plan_server(
     )
 
 
+def room_size(lan: bool, room: int | None = None) -> int:
+    """Return the group to keep kernels ready for: as asked, else 30 in a room and none alone."""
+    if room is not None:
+        return room
+    return ROOM_SIZE if lan else 0
+
+
 def pool_sizes(room: int) -> dict[str, dict[str, int]]:
     """Return Voilà's kernel pools for a group of ``room`` people.
 
@@ -220,9 +228,7 @@ def serve(
     else:
         host, public_host, token = "127.0.0.1", None, None
     check_port(host, port)
-    if room is None:
-        room = ROOM_SIZE if lan else 0
-    plan = plan_server(port, host, notebooks, token=token, public_host=public_host, room=room)
+    plan = plan_server(port, host, notebooks, token=token, public_host=public_host, room=room_size(lan, room))
     os.environ.update(plan.env)
     log = _send_messages_to_log() if quiet else None
     # jsonschema imports rfc3987_syntax for one IRI format check the kit never uses;

@@ -95,6 +95,9 @@ def test_a_room_keeps_kernels_ready_for_the_pages_it_opens_at_once() -> None:
     assert all((ROOT / "notebooks" / page).exists() for page in server.ROOM_PAGES)
     assert server.pool_sizes(1)["20_maatzorgprincipes.ipynb"] == {"pool_size": 1}
     assert server.plan_server(8866).pools is None
+    # Alone on a laptop, only one kernel per page; a room gets 30 unless told otherwise.
+    assert server.room_size(lan=False) == 0 and server.room_size(lan=True) == 30
+    assert server.room_size(lan=True, room=12) == 12
 
 
 def test_pools_emptied_by_culling_are_topped_up() -> None:

@@ -42,7 +42,7 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--groep",
         dest="room",
         type=_group_size,
-        default=server.ROOM_SIZE,
+        default=None,
         metavar="N",
         help=(
             f"met --lan: voor hoeveel deelnemers de kit pagina's klaarzet (standaard: {server.ROOM_SIZE}; "

@@ -96,6 +96,12 @@ def test_unexpected_error_is_dutch_and_logged(
     assert "RuntimeError" not in err
 
 
+def test_without_lan_no_group_is_asked_for() -> None:
+    """Does plain ``lco-kit start`` leave the group size to the server (none alone, 30 with --lan)?"""
+    assert build_parser().parse_args(["start"]).room is None
+    assert build_parser().parse_args(["start", "--lan", "--groep", "12"]).room == 12
+
+
 def test_a_group_size_that_is_not_a_number_or_too_big_is_refused_in_dutch() -> None:
     """Are ``--groep x`` and ``--groep 0`` refused with a Dutch reason?"""
     assert "‘x’ is geen getal" in run("start", "--lan", "--groep", "x").stderr
