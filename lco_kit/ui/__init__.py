@@ -10,12 +10,15 @@ from lco_kit.ui.widgets import (
     PageAddress,
     UploadedFile,
     button,
+    button_row,
     chart_image,
     escape,
     guarded,
+    html_block,
     human_size,
     image,
     qr_image,
+    section,
 )
 
 __all__ = [
@@ -26,14 +29,17 @@ __all__ = [
     "PageAddress",
     "UploadedFile",
     "button",
+    "button_row",
     "chart_image",
     "escape",
     "guarded",
+    "html_block",
     "human_size",
     "image",
     "join_panel",
     "page_list",
     "qr_image",
+    "section",
     "start_page",
     "text",
 ]

@@ -62,9 +62,12 @@ from lco_kit.ui.widgets import (
     MessageArea,
     UploadedFile,
     button,
+    button_row,
     chart_image,
     escape,
     guarded,
+    html_block,
+    section,
 )
 
 __all__ = [
@@ -127,7 +130,6 @@ ROLLENSPEL_CSS = """<style>
   .lco-rs-controle { border-left: 6px solid #c9c4b8; padding: 0.4rem 0.75rem; margin: 0.4rem 0; background: #fff; }
   .lco-rs-controle-ok { border-left-color: var(--lco-groen, #1e6b45); }
   .lco-rs-controle-niet-ok { border-left-color: var(--lco-oranje, #8a4b00); }
-  .lco-rs-sectie { border-top: 2px solid #c9c4b8; margin-top: 1rem; padding-top: 0.25rem; width: 100%; }
   .lco-rs-zitje { border: 1px solid #c9c4b8; border-radius: 6px; padding: 0.25rem 0.5rem; margin: 0.25rem 0;
     background: #fff; width: 100%; box-sizing: border-box; }
   .lco-rs-checklist .widget-checkbox { width: 100%; height: auto; }
@@ -136,31 +138,8 @@ ROLLENSPEL_CSS = """<style>
   .lco-rs-checklist input[type=checkbox] { width: 1.3rem; height: 1.3rem; flex: none; }
   .lco-rs-projector .lco-rs-moment, .lco-rs-projector .lco-rs-uitleg { font-size: 1.25rem; }
   .lco-rs-projector .lco-rs-opties .widget-radio-box label { font-size: 1.2rem; }
-  .lco-knoppen { flex-wrap: wrap; gap: 0.5rem; }
 </style>"""
 """The role-play's styles: large targets, text that wraps on a phone, readable on a projector."""
-
-
-def _html(content: str, css: str) -> widgets.HTML:
-    widget = widgets.HTML(content)
-    widget.add_class(css)
-    widget.layout.width = "100%"
-    return widget
-
-
-def _section(title: str, intro: str, children: Sequence[widgets.Widget], css: str) -> widgets.VBox:
-    head = _html(f"<h2>{escape(title)}</h2><p>{escape(intro)}</p>", "lco-rs-sectie-kop")
-    box = widgets.VBox([head, *children], layout=widgets.Layout(width="100%"))
-    box.add_class("lco-rs-sectie")
-    box.add_class(css)
-    return box
-
-
-def _buttons(*items: widgets.Widget) -> widgets.HBox:
-    box = widgets.HBox(list(items))
-    box.add_class("lco-knoppen")
-    box.layout.flex_flow = "row wrap"
-    return box
 
 
 # ------------------------------------------------------------------ HTML of cards, checks, moments
@@ -296,9 +275,9 @@ class CasusKiezer(widgets.VBox):
         self.seed.add_class("lco-rs-seed")
         self.maak = button(t("kiezer_maak"), "", "lco-rs-maak-casus")
         self.maak.on_click(lambda _: guarded(self.messages, t("wat_casus_maken"))(self.simulate)())
-        self.simulatie = _buttons(self.seed, self.maak)
+        self.simulatie = button_row(self.seed, self.maak)
         self.simulatie.layout.display = "none"
-        self.samenvatting = _html("", "lco-rs-casus-samenvatting")
+        self.samenvatting = html_block("", "lco-rs-casus-samenvatting")
         children: list[widgets.Widget] = [self.keuze, self.simulatie]
         if upload:
             self.bestand = FileInput(
@@ -427,14 +406,14 @@ class MomentSpeler(widgets.VBox):
         self.positie = 0
         self.keuzes: dict[str, int] = {}
         self._on_restart = on_restart
-        self.fasen = _html("", "lco-rs-fasen-vak")
-        self.voortgang = _html("", "lco-rs-voortgang")
-        self.moment = _html("", "lco-rs-moment")
+        self.fasen = html_block("", "lco-rs-fasen-vak")
+        self.voortgang = html_block("", "lco-rs-voortgang")
+        self.moment = html_block("", "lco-rs-moment")
         self.opties = widgets.RadioButtons(options=[], value=None, layout=widgets.Layout(width="auto"))
         self.opties.add_class("lco-rs-opties")
         self.kies = button(t("knop_kies"), "primary", "lco-rs-kies")
         self.kies.on_click(lambda _: guarded(self.messages, t("wat_keuze"))(self.choose)())
-        self.uitleg = _html("", "lco-rs-uitleg")
+        self.uitleg = html_block("", "lco-rs-uitleg")
         self.volgende = button(t("knop_volgende"), "primary", "lco-rs-volgende")
         self.volgende.on_click(lambda _: guarded(self.messages, t("wat_volgende"))(self.next_moment)())
         self.opnieuw = button(t("knop_opnieuw"), "", "lco-rs-opnieuw")
@@ -447,10 +426,10 @@ class MomentSpeler(widgets.VBox):
                 self.voortgang,
                 self.moment,
                 self.opties,
-                _buttons(self.kies, self.volgende),
+                button_row(self.kies, self.volgende),
                 self.uitleg,
                 self.score,
-                _buttons(self.opnieuw),
+                button_row(self.opnieuw),
             ],
             layout=widgets.Layout(width="100%"),
         )
@@ -547,7 +526,7 @@ class MomentSpeler(widgets.VBox):
         self.opties.layout.display = "none"
         self.kies.layout.display = "none"
         self.volgende.layout.display = "none"
-        summary = _html(score_html(result), "lco-rs-score")
+        summary = html_block(score_html(result), "lco-rs-score")
         self.score.children = (summary, chart_image(score_chart(result), width="100%", max_width="48rem"))
 
 
@@ -604,7 +583,7 @@ class OefenRollenspel(widgets.VBox):
         self.start = button(t("knop_start"), "primary", "lco-rs-start")
         self.start.on_click(lambda _: guarded(self.messages, t("wat_start"))(self.begin)())
         self.rollen_knop = button(t("knop_rollen"), "", "lco-rs-rollen-knop")
-        self.rollen = _html(roles_overview_html(), "lco-rs-rollen-vak")
+        self.rollen = html_block(roles_overview_html(), "lco-rs-rollen-vak")
         self.rollen.layout.display = "none"
         self.rollen_knop.on_click(lambda _: self._toggle(self.rollen))
         self.speelveld = widgets.VBox(layout=widgets.Layout(width="100%"))
@@ -613,8 +592,8 @@ class OefenRollenspel(widgets.VBox):
         super().__init__(
             [
                 widgets.HTML(ROLLENSPEL_CSS),
-                _section(t("oefen_kies_titel"), t("oefen_kies_uitleg"), [self.kiezer], "lco-rs-sectie-casus"),
-                _buttons(self.start, self.rollen_knop),
+                section(t("oefen_kies_titel"), t("oefen_kies_uitleg"), [self.kiezer], "lco-rs-sectie-casus"),
+                button_row(self.start, self.rollen_knop),
                 self.rollen,
                 self.speelveld,
                 self.messages,
@@ -683,39 +662,39 @@ class BegeleiderRollenspel(widgets.VBox):
         super().__init__(
             [
                 widgets.HTML(ROLLENSPEL_CSS),
-                _section(
+                section(
                     t("begeleider_casus_titel"), t("begeleider_casus_uitleg"), [self.kiezer], "lco-rs-sectie-casus"
                 ),
-                _section(
+                section(
                     t("begeleider_tafel_titel"),
                     t("begeleider_tafel_uitleg"),
                     [self.aantal, self.zitjes, self.zitjes_melding],
                     "lco-rs-sectie-tafel",
                 ),
-                _section(
+                section(
                     t("begeleider_opstelling_titel"),
                     t("begeleider_opstelling_uitleg"),
                     [self.coordinator, self.spilfiguur, self.gekozen_door, checklist_box, self.controles],
                     "lco-rs-sectie-opstelling",
                 ),
-                _section(
+                section(
                     t("begeleider_kaarten_titel"),
                     t("begeleider_kaarten_uitleg"),
                     [
-                        _buttons(self.uitdelen, self.openbaar_knop),
+                        button_row(self.uitdelen, self.openbaar_knop),
                         self.deler_tekst,
-                        _buttons(self.toon, self.verberg),
+                        button_row(self.toon, self.verberg),
                         self.kaart,
                     ],
                     "lco-rs-sectie-kaarten",
                 ),
-                _section(
+                section(
                     t("begeleider_pdf_titel"),
                     t("begeleider_pdf_uitleg"),
                     [self.pdf_knop, self.pdf],
                     "lco-rs-sectie-pdf",
                 ),
-                _section(
+                section(
                     t("begeleider_momenten_titel"),
                     t("begeleider_momenten_uitleg"),
                     [self.momenten_start, self.momenten, self.eigen],
@@ -745,7 +724,7 @@ class BegeleiderRollenspel(widgets.VBox):
         self.aantal.add_class("lco-rs-zitjes-aantal")
         self.zitjes = widgets.VBox(layout=widgets.Layout(width="100%"))
         self.zitjes.add_class("lco-rs-zitjes")
-        self.zitjes_melding = _html("", "lco-rs-zitjes-melding")
+        self.zitjes_melding = html_block("", "lco-rs-zitjes-melding")
 
     def _build_setup(self) -> widgets.VBox:
         """Build the setup's controls; return the checklist."""
@@ -772,7 +751,7 @@ class BegeleiderRollenspel(widgets.VBox):
             box.add_class("lco-rs-checklist-vraag")
         box = widgets.VBox(
             [
-                _html(
+                html_block(
                     f"<h3>{escape(t('checklist_titel'))}</h3><p>{escape(t('checklist_uitleg'))}</p>",
                     "lco-rs-checklist-kop",
                 ),
@@ -781,7 +760,7 @@ class BegeleiderRollenspel(widgets.VBox):
             layout=widgets.Layout(width="100%"),
         )
         box.add_class("lco-rs-checklist")
-        self.controles = _html("", "lco-rs-controles")
+        self.controles = html_block("", "lco-rs-controles")
         return box
 
     def _build_dealing(self) -> None:
@@ -790,12 +769,12 @@ class BegeleiderRollenspel(widgets.VBox):
         self.uitdelen.on_click(lambda _: guarded(self.messages, t("wat_uitdelen"))(self.start_dealing)())
         self.openbaar_knop = button(t("knop_openbaar"), "", "lco-rs-openbaar-knop")
         self.openbaar_knop.on_click(lambda _: guarded(self.messages, t("wat_openbaar"))(self.show_public)())
-        self.deler_tekst = _html("", "lco-rs-deler-tekst")
+        self.deler_tekst = html_block("", "lco-rs-deler-tekst")
         self.toon = button(t("knop_toon_kaart"), "primary", "lco-rs-toon-kaart")
         self.toon.on_click(lambda _: guarded(self.messages, t("wat_kaart_tonen"))(self.show_card)())
         self.verberg = button(t("knop_verberg_kaart"), "", "lco-rs-verberg-kaart")
         self.verberg.on_click(lambda _: guarded(self.messages, t("wat_kaart_verbergen"))(self.hide_card)())
-        self.kaart = _html("", "lco-rs-kaart-vak")
+        self.kaart = html_block("", "lco-rs-kaart-vak")
         self.toon.layout.display = "none"
         self.verberg.layout.display = "none"
 

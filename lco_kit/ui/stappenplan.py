@@ -60,7 +60,7 @@ from lco_kit.stappenplan import (
     with_follow_up,
 )
 from lco_kit.ui.rollenspel import ROLLENSPEL_CSS, CasusKiezer
-from lco_kit.ui.widgets import DownloadLink, MessageArea, button, escape, guarded
+from lco_kit.ui.widgets import DownloadLink, MessageArea, button, button_row, escape, guarded, html_block, section
 
 __all__ = ["STAPPENPLAN_CSS", "StappenplanBouwer", "problems_html", "stappenplan_bouwer"]
 
@@ -88,28 +88,6 @@ STAPPENPLAN_CSS = """<style>
 
 KIES = ""
 """The value of ‘nothing chosen yet’ in a list."""
-
-
-def _html(content: str, css: str) -> widgets.HTML:
-    widget = widgets.HTML(content)
-    widget.add_class(css)
-    widget.layout.width = "100%"
-    return widget
-
-
-def _section(title: str, intro: str, children: list[widgets.Widget], css: str) -> widgets.VBox:
-    head = _html(f"<h2>{escape(title)}</h2><p>{escape(intro)}</p>", "lco-rs-sectie-kop")
-    box = widgets.VBox([head, *children], layout=widgets.Layout(width="100%"))
-    box.add_class("lco-rs-sectie")
-    box.add_class(css)
-    return box
-
-
-def _row(*items: widgets.Widget) -> widgets.HBox:
-    box = widgets.HBox(list(items))
-    box.add_class("lco-knoppen")
-    box.layout.flex_flow = "row wrap"
-    return box
 
 
 def _labelled(widget: widgets.Widget, css: str) -> widgets.Widget:
@@ -152,7 +130,9 @@ class _AgreementRow(widgets.VBox):
             "lco-sp-datum",
         )
         self.verwijder = button(t("pagina_verwijder_afspraak", nr=number), "", "lco-sp-verwijder")
-        super().__init__([self.wat, self.wie, _row(self.datum, self.verwijder)], layout=widgets.Layout(width="100%"))
+        super().__init__(
+            [self.wat, self.wie, button_row(self.datum, self.verwijder)], layout=widgets.Layout(width="100%")
+        )
         self.add_class("lco-sp-rij")
         self.add_class("lco-sp-afspraak")
 
@@ -234,35 +214,33 @@ class StappenplanBouwer(widgets.VBox):
 
         self.maak = button(t("pagina_maak"), "primary", "lco-sp-maak")
         self.maak.on_click(lambda _: guarded(self.messages, t("pagina_wat_maak"))(self.make)())
-        self.problemen = _html("", "lco-sp-problemen")
+        self.problemen = html_block("", "lco-sp-problemen")
         self.downloads = self._download_links()
         self.open_opvolging = button(t("pagina_open_opvolging"), "", "lco-sp-open-opvolging")
         self.open_opvolging.on_click(lambda _: guarded(self.messages, t("pagina_wat_opvolging"))(self.open_follow_up)())
         self.open_opvolging.layout.display = "none"
-        self.voorbeeld = _html("", "lco-sp-voorbeeld")
+        self.voorbeeld = html_block("", "lco-sp-voorbeeld")
 
         self.kiezer = CasusKiezer(self._casus_changed, self.messages)
         super().__init__(
             [
                 widgets.HTML(ROLLENSPEL_CSS + STAPPENPLAN_CSS),
-                _section(t("pagina_casus_titel"), t("pagina_casus_uitleg"), [self.kiezer], "lco-sp-sectie-casus"),
+                section(t("pagina_casus_titel"), t("pagina_casus_uitleg"), [self.kiezer], "lco-sp-sectie-casus"),
                 self.opvolging,
-                _section(
-                    t("pagina_overleg_titel"), t("pagina_overleg_uitleg"), [self.overleg], "lco-sp-sectie-overleg"
-                ),
-                _section(
+                section(t("pagina_overleg_titel"), t("pagina_overleg_uitleg"), [self.overleg], "lco-sp-sectie-overleg"),
+                section(
                     t("pagina_afspraken_titel"),
                     t("pagina_afspraken_uitleg"),
                     [self.afspraken, self.nog_afspraak],
                     "lco-sp-sectie-afspraken",
                 ),
-                _section(
+                section(
                     t("pagina_knelpunten_titel"),
                     t("pagina_knelpunten_uitleg"),
-                    [self.knelpunten, _row(self.nog_knelpunt, self.casus_knelpunten), self.geen_knelpunten],
+                    [self.knelpunten, button_row(self.nog_knelpunt, self.casus_knelpunten), self.geen_knelpunten],
                     "lco-sp-sectie-knelpunten",
                 ),
-                _section(
+                section(
                     t("pagina_maak_titel"),
                     t("pagina_maak_uitleg"),
                     [self.volgend, self.maak, self.problemen, self.downloads, self.open_opvolging, self.voorbeeld],
@@ -326,14 +304,14 @@ class StappenplanBouwer(widgets.VBox):
         if casus.vorige_lco is None:
             self.opvolging.children = ()
             return
-        head = _html(
+        head = html_block(
             f"<h2>{escape(t('pagina_opvolging_titel'))}</h2><p>{escape(t('pagina_opvolging_uitleg'))}</p>",
-            "lco-rs-sectie-kop",
+            "lco-sectie-kop",
         )
         rows: list[widgets.Widget] = [head]
         for line in opening_view(casus, plan.datum):
             late = f' <span class="lco-sp-te-laat">{escape(t("pagina_te_laat"))}</span>' if line.te_laat else ""
-            info = _html(
+            info = html_block(
                 f"<p><strong>{escape(t('pagina_vorige_nr', nr=line.nummer))}</strong> {escape(line.wat)}<br>"
                 f"{escape(t('pagina_vorige_wie', wie=line.wie, datum=line.tegen_wanneer.strftime('%d/%m/%Y')))}"
                 f"{late}</p>",
@@ -366,9 +344,9 @@ class StappenplanBouwer(widgets.VBox):
         save.on_click(lambda _: guarded(self.messages, t("pagina_wat_stand"))(self.save_status)())
         take = button(t("pagina_overnemen"), "", "lco-sp-overnemen")
         take.on_click(lambda _: guarded(self.messages, t("pagina_wat_rij"))(self.take_over_open)())
-        rows += [_row(save, take), self.stand]
+        rows += [button_row(save, take), self.stand]
         self.opvolging.children = tuple(rows)
-        self.opvolging.add_class("lco-rs-sectie")
+        self.opvolging.add_class("lco-sectie")
 
     def _build_meeting(self, plan: Stappenplan) -> None:
         casus = plan.casus
@@ -420,11 +398,11 @@ class StappenplanBouwer(widgets.VBox):
         self.overleg.children = (
             self.datum,
             self.client_aanwezig,
-            _html(f"<h3>{escape(t('pagina_wie_aanwezig'))}</h3>", "lco-sp-kop"),
+            html_block(f"<h3>{escape(t('pagina_wie_aanwezig'))}</h3>", "lco-sp-kop"),
             *[b for _, b in self.aanwezig],
             self.minderjarigen,
             self.vertrouwenspersoon,
-            _html(f"<h3>{escape(t('pagina_domeinen'))}</h3>", "lco-sp-kop"),
+            html_block(f"<h3>{escape(t('pagina_domeinen'))}</h3>", "lco-sp-kop"),
             domains,
             self.spilfiguur,
             self.gemeente,

@@ -16,7 +16,7 @@ import base64
 import functools
 import html
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
@@ -38,12 +38,15 @@ __all__ = [
     "PageAddress",
     "UploadedFile",
     "button",
+    "button_row",
     "chart_image",
     "escape",
     "guarded",
+    "html_block",
     "human_size",
     "image",
     "qr_image",
+    "section",
 ]
 
 P = ParamSpec("P")
@@ -191,6 +194,31 @@ def button(label: str, kind: ButtonKind = "", css: str = "") -> widgets.Button:
     if css:
         widget.add_class(css)
     return widget
+
+
+def html_block(content: str, css: str) -> widgets.HTML:
+    """Return trusted kit HTML (escape anything a user typed first) as a full-width block with a class."""
+    widget = widgets.HTML(content)
+    widget.add_class(css)
+    widget.layout.width = "100%"
+    return widget
+
+
+def section(title: str, intro: str, children: Sequence[widgets.Widget], css: str) -> widgets.VBox:
+    """Return a page section: a heading and a line of explanation above its widgets (class ``lco-sectie``)."""
+    head = html_block(f"<h2>{escape(title)}</h2><p>{escape(intro)}</p>", "lco-sectie-kop")
+    box = widgets.VBox([head, *children], layout=widgets.Layout(width="100%"))
+    box.add_class("lco-sectie")
+    box.add_class(css)
+    return box
+
+
+def button_row(*items: widgets.Widget) -> widgets.HBox:
+    """Return buttons side by side that wrap onto a new line on a phone (class ``lco-knoppen``)."""
+    box = widgets.HBox(list(items))
+    box.add_class("lco-knoppen")
+    box.layout.flex_flow = "row wrap"
+    return box
 
 
 class DownloadLink(widgets.HTML):

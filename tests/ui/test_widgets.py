@@ -146,3 +146,15 @@ def test_page_address_writes_only_an_escaped_query() -> None:
     assert address.value == '<span data-lco-adres="?code=AB12&amp;x=&quot;&gt;&lt;script&gt;"></span>'
     with pytest.raises(ValueError, match="geen zoekdeel"):
         address.set("https://elders.example/")
+
+
+def test_a_section_has_an_escaped_heading_and_its_widgets() -> None:
+    """Does a section show its title and explanation as text, then its widgets, with the kit's classes?"""
+    from lco_kit.ui import button, button_row, section
+
+    row = button_row(button("Ja"), button("Nee"))
+    box = section("Wie <doet> wat", "Kies één.", [row], "lco-test-sectie")
+    head = box.children[0]
+    assert head.value == "<h2>Wie &lt;doet&gt; wat</h2><p>Kies één.</p>" and "lco-sectie-kop" in head._dom_classes
+    assert box.children[1] is row and {"lco-sectie", "lco-test-sectie"} <= set(box._dom_classes)
+    assert "lco-knoppen" in row._dom_classes and row.layout.flex_flow == "row wrap"
