@@ -2,71 +2,21 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
 from lco_kit.casus import Casus, list_casussen, simulate_casus
 from lco_kit.codes import normalize
+from tests.casus.conftest import casus_data as base_casus_data
 
 DATA = Path(__file__).parent / "data"
 CURATED = list_casussen()
 SIMULATED = [simulate_casus(seed) for seed in range(30)]
 
-_PROVIDER = {
-    "sector": "ocmw",
-    "rol": "maatschappelijk werker",
-    "sinds": 2024,
-    "nabijheid": "regelmatig",
-    "visie": "Een moeder die veel zelf regelt.",
-    "zorg": "Dat de energie wordt afgesloten.",
-}
-
-_BASE: dict[str, Any] = {
-    "schema_version": 1,
+# The role-play needs what the casus tests' casus leaves out: something the client does not
+# want discussed, and who coordinates and who is spilfiguur.
+_ROLE_PLAY = {
     "id": "test-rollenspel",
-    "titel": "Mira zoekt rust",
-    "samenvatting": "Mira woont met haar twee kinderen in Genk en zoekt rust.",
-    "profiel": "eenoudergezin",
-    "gemeente": "Genk",
-    "client": {
-        "pseudoniem": "Mira",
-        "leeftijd": 34,
-        "huishouden": "woont alleen met haar twee kinderen",
-        "minderjarigen": [
-            {"pseudoniem": "Noor", "leeftijd": 14, "relatie": "dochter", "neemt_deel": True},
-            {"pseudoniem": "Seppe", "leeftijd": 6, "relatie": "zoon"},
-        ],
-    },
-    "toestemming": True,
-    "hulpvraag": "Ik wil rust in mijn hoofd en in mijn portemonnee.",
-    "wat_goed_gaat": ["Mira zorgt elke dag voor haar kinderen."],
-    "levensdomeinen": [
-        {"domein": "financien", "score": 2, "situatie": "Achterstallen bij de energie."},
-        {"domein": "opvoeding", "score": 4, "situatie": "Een warme band.", "sterktes": ["Vaste gewoontes."]},
-        {"domein": "werk", "score": 3, "situatie": "Deeltijds werk in ploegen."},
-    ],
-    "hulpverleners": [
-        {**_PROVIDER, "id": "ocmw", "naam": "Els", "dienst": "OCMW Genk, sociale dienst"},
-        {
-            **_PROVIDER,
-            "id": "caw",
-            "naam": "Tom",
-            "dienst": "CAW Limburg, onthaal",
-            "sector": "caw",
-            "nabijheid": "dichtbij",
-        },
-        {
-            **_PROVIDER,
-            "id": "clb",
-            "naam": "Ann",
-            "dienst": "CLB Genk",
-            "sector": "onderwijs",
-            "nabijheid": "op afstand",
-        },
-    ],
-    "aanvrager": {"soort": "OCMW", "hulpverlener": "ocmw", "reden": "Te veel diensten tegelijk."},
-    "knelpunten": [{"categorie": "kinderopvang", "omschrijving": "Geen opvang voor zeven uur 's morgens."}],
     "niet_delen": [
         {"onderwerp": "De schuld bij haar broer", "reden": "Ze schaamt zich ervoor.", "bekend_bij": ["caw"]}
     ],
@@ -75,14 +25,8 @@ _BASE: dict[str, Any] = {
 
 
 def casus_data(**changes: Any) -> dict[str, Any]:
-    """Return a valid casus as data; keyword arguments replace top-level fields (None removes one)."""
-    data = copy.deepcopy(_BASE)
-    for key, value in changes.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data
+    """Return the casus tests' valid casus with a role-play's extras; keyword arguments as there."""
+    return base_casus_data(**{**_ROLE_PLAY, **changes})
 
 
 def make_casus(**changes: Any) -> Casus:

@@ -86,7 +86,7 @@ def test_coordinator_card_holds_the_invitation_list_and_the_rules_of_play() -> N
     invited = public["Wie je uitnodigt"]
     assert invited[0] == "Mira (34 jaar), de cliënt"
     assert "Noor (14 jaar)" in invited
-    assert "Tom (CAW Limburg, onthaal), maatschappelijk werker — spilfiguur" in invited
+    assert "Tom (CAW Limburg, onthaal), begeleider — spilfiguur" in invited
     assert len(public["Spelregels voor iedereen aan tafel"]) == len(card_contents().spelregels)
     assert "We praten met Mira, niet over Mira." in public["Spelregels voor iedereen aan tafel"]
     private = card.tekst()
