@@ -43,8 +43,13 @@ __all__ = [
 
 _PACKAGE = Path(__file__).resolve().parent
 START_PAGE = "00_start.ipynb"
-ROOM_PAGES = {"40_reflectie_invullen.ipynb": 1.0, "20_maatzorgprincipes.ipynb": 1 / 3}
-"""The pages a room opens at once, with the share of the group each keeps ready in a room."""
+ROOM_PAGES = {START_PAGE: 1.0, "40_reflectie_invullen.ipynb": 1.0, "20_maatzorgprincipes.ipynb": 1 / 3}
+"""The pages a room opens at once, with the share of the group each keeps ready in a room.
+
+Everybody who scans the kit's QR code lands on the start page, and everybody who scans a
+reflection session's QR code on the answer page, within the same minute."""
+ROOM_REFILL_DELAY = 5.0
+"""In a room, seconds before a used kernel is replaced: a room arriving at once is served first."""
 ROOM_SIZE = 30
 """The group size ``lco-kit start --lan`` prepares for unless told otherwise."""
 REFILL_SECONDS = 60
@@ -169,9 +174,10 @@ def pool_sizes(room: int) -> dict[str, dict[str, int]]:
     """Return Voilà's kernel pools for a group of ``room`` people.
 
     Every page keeps one kernel ready, so it opens about as fast as an empty page; the pages
-    a room opens at once keep one per person (the reflection answer page, which everybody
-    opens in the same minute) or one per three people (the exercises, done in pairs or
-    small groups, and not all at the same moment). Each kept kernel costs about 80–100 MB.
+    a room opens at once keep one per person (the start page and the reflection answer page,
+    which everybody opens in the same minute) or one per three people (the exercises, done
+    in pairs or small groups, and not all at the same moment). Each kept kernel costs about
+    60–100 MB.
     """
     pools = {"default": {"pool_size": 1}}
     for page, share in ROOM_PAGES.items():
@@ -249,7 +255,9 @@ def serve(
     if plan.pools:
         from traitlets.config import Config  # noqa: PLC0415
 
-        app.update_config(Config({"VoilaKernelManager": {"kernel_pools_config": plan.pools}}))
+        app.update_config(
+            Config({"VoilaKernelManager": {"kernel_pools_config": plan.pools, "fill_delay": ROOM_REFILL_DELAY}})
+        )
     # jupyter_server renders its login page from its own (English) templates; the kit's
     # template folder goes first so the room sees a Dutch login page.
     app.tornado_settings = {**app.tornado_settings, "jinja2_env": _server_pages_env()}

@@ -85,10 +85,11 @@ def test_every_page_keeps_a_kernel_ready() -> None:
 
 
 def test_a_room_keeps_kernels_ready_for_the_pages_it_opens_at_once() -> None:
-    """Does --lan for 30 people keep 30 answer pages and 10 exercise pages ready, and one of every other page?"""
+    """Does --lan for 30 keep 30 start and answer pages, 10 exercise pages and one of every other page ready?"""
     plan = server.plan_server(8866, "0.0.0.0", token="abc", public_host="192.168.1.20", room=30)  # noqa: S104, S106
     assert plan.pools == {
         "default": {"pool_size": 1},
+        "00_start.ipynb": {"pool_size": 30},
         "40_reflectie_invullen.ipynb": {"pool_size": 30},
         "20_maatzorgprincipes.ipynb": {"pool_size": 10},
     }

@@ -111,8 +111,8 @@ def test_lan_mode_says_when_the_room_is_ready_and_serves_a_kept_answer_page(tmp_
         assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
         time.sleep(0.5)
     text = log.read_text(encoding="utf-8")
-    # Two answer pages, one exercise page, one of each of the seven other pages.
-    assert "Klaar voor de zaal: 10 pagina's staan klaar" in text
+    # Two start pages, two answer pages, one exercise page, one of each of the six other pages.
+    assert "Klaar voor de zaal: 11 pagina's staan klaar" in text
     # The terminal shows the kit's Dutch lines only; Voilà's and the kernels' messages go to the log.
     assert "[Voila]" not in text and "[IPKernelApp]" not in text and "Warning" not in text
     assert "Technische meldingen van de server komen in" in text

@@ -29,11 +29,14 @@ def phone(browser: Browser) -> BrowserContext:
     return context
 
 
-def join(context: BrowserContext, base_url: str, code: str, perspective: str) -> Page:
-    """Open the answer page with the code in the address and choose a perspective."""
+def join(context: BrowserContext, base_url: str, code: str, perspective: str, picture: str = "") -> Page:
+    """Open the answer page with the code in the address and choose a perspective (pictured for the guide if named)."""
     page = context.new_page()
     page.goto(f"{base_url}/voila/render/{ANSWER}?code={code}", timeout=PAGE_TIMEOUT_MS)
     page.wait_for_selector(".lco-perspectief-keuze", timeout=PAGE_TIMEOUT_MS)
+    expect(page.locator(".lco-perspectief-keuze")).to_have_count(3)
+    if picture:
+        screenshot(page, picture, for_docs=True)
     page.click(f".lco-perspectief-keuze.lco-perspectief-{perspective}")
     page.wait_for_selector(".lco-smiley, .lco-score", timeout=PAGE_TIMEOUT_MS)
     # The address now carries the respondent's key (written without a reload, so one kernel per person).
@@ -97,7 +100,7 @@ def test_facilitator_follows_three_browsers_live(page: Page, base_url: str, brow
     expect(page.locator(".lco-grafieken-leeg")).to_be_visible(timeout=LIVE_MS)
     screenshot(page, "reflectie-begeleider-nieuw")
 
-    client = join(phone(browser), base_url, code, "client")
+    client = join(phone(browser), base_url, code, "client", picture="reflectie-kies-wie-je-bent")
     screenshot(client, "reflectie-client-vraag")
     answer_client_items(client, 2, value=2)  # 2 of the 3 'gehoord' items: enough (half rule)
     participants = [join(phone(browser), base_url, code, "deelnemer") for _ in range(2)]
