@@ -17,11 +17,12 @@ model that rejects unknown keys. Every problem comes back as one
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 
 from lco_kit import config
@@ -34,6 +35,7 @@ __all__ = [
     "SCHEMA_VERSION_KEY",
     "ContentModel",
     "ContentPart",
+    "FixedTexts",
     "content_dirs",
     "content_files",
     "content_path",
@@ -421,3 +423,36 @@ def _show(value: Any) -> str:
     if len(text) > _SHOWN_LENGTH:
         text = text[: _SHOWN_LENGTH - 3] + "…"
     return f"‘{text}’"
+
+
+class _TextsFile(ContentModel):
+    bron: str = Field(min_length=10)
+    teksten: dict[str, str] = Field(min_length=1)
+
+
+class FixedTexts:
+    """The fixed Dutch texts of one data file (``bron`` + ``teksten``), read on first use.
+
+    Call it with a key to get a text, ``{placeholders}`` filled in from keyword arguments.
+
+    Examples:
+        >>> text = FixedTexts("ui_teksten.yaml")
+        >>> text("fout_onverwacht", wat="het opslaan", kenmerk="A1B2C3")[:27]
+        'Er ging iets mis bij het op'
+
+    Raises:
+        KeyError: When a key is not in the file (a defect, caught by each module's tests).
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @functools.cached_property
+    def all(self) -> dict[str, str]:
+        """Every text of the file, by key."""
+        return load_model(_TextsFile, content_path("data", self.name)).teksten
+
+    def __call__(self, key: str, **values: object) -> str:
+        """Return the text under ``key`` with its placeholders filled in."""
+        found = self.all[key]
+        return found.format(**values) if values else found

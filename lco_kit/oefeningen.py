@@ -33,7 +33,6 @@ import random
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
@@ -42,9 +41,8 @@ from pydantic import BaseModel, Field, StrictBool, ValidationError, field_valida
 from lco_kit.content import (
     ContentModel,
     ContentPart,
+    FixedTexts,
     content_files,
-    content_path,
-    load_model,
     load_yaml,
     translate_validation_error,
     validate_data,
@@ -114,24 +112,8 @@ def _check_id(value: str) -> str:
 # ------------------------------------------------------------------ texts
 
 
-class _Teksten(ContentModel):
-    bron: Tekst
-    teksten: dict[str, str] = Field(min_length=1)
-
-
-@cache
-def _teksten() -> dict[str, str]:
-    return load_model(_Teksten, content_path("data", "oefeningen_teksten.yaml")).teksten
-
-
-def oefen_tekst(key: str, **values: object) -> str:
-    """Return a fixed Dutch text of the exercises and the lesson, with ``{placeholders}`` filled in.
-
-    Raises:
-        KeyError: When the key is not in ``data/oefeningen_teksten.yaml`` (a defect, caught by the tests).
-    """
-    found = _teksten()[key]
-    return found.format(**values) if values else found
+oefen_tekst = FixedTexts("oefeningen_teksten.yaml")
+"""Return a fixed text of the exercises, ``{placeholders}`` filled in."""
 
 
 # ------------------------------------------------------------------ the format

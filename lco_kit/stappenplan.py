@@ -29,16 +29,15 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 from typing import Any, Literal, get_args
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 
 from lco_kit.casus import Casus, casus_to_yaml
 from lco_kit.casus.handout import who_label
 from lco_kit.casus.model import Afspraak, VorigeLco
 from lco_kit.codes import UnknownCodeError, code_list, lookup, normalize
-from lco_kit.content import ContentModel, content_path, load_model
+from lco_kit.content import FixedTexts
 from lco_kit.dutch import dutch_date
 from lco_kit.errors import LcoError
 from lco_kit.export import to_belgian_csv
@@ -100,24 +99,8 @@ REGELS = (
 """Every rule a stappenplan is checked against; each problem names its rule."""
 
 
-class _Texts(ContentModel):
-    bron: str = Field(min_length=20)
-    teksten: dict[str, str] = Field(min_length=1)
-
-
-@cache
-def _texts() -> dict[str, str]:
-    return load_model(_Texts, content_path("data", "rollenspel/stappenplan.yaml")).teksten
-
-
-def stappenplan_text(key: str, **values: object) -> str:
-    """Return a fixed text of the stappenplan, with ``{placeholders}`` filled in.
-
-    Raises:
-        KeyError: When the key is not in the texts file (a defect, caught by the tests).
-    """
-    found = _texts()[key]
-    return found.format(**values) if values else found
+stappenplan_text = FixedTexts("rollenspel/stappenplan.yaml")
+"""Return a fixed text of the stappenplan, ``{placeholders}`` filled in."""
 
 
 # ------------------------------------------------------------------ the plan

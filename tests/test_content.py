@@ -264,3 +264,15 @@ def test_text_starting_with_a_brace_gets_a_helpful_message(write) -> None:
         load_yaml(write("accolade.yaml", "schema_version: 1\ntitel: {de cliënt} wil rust\n"))
     assert "tussen aanhalingstekens" in str(error.value)
     assert problems_of(error)[0][0] == 2
+
+
+def test_fixed_texts_fill_placeholders_and_refuse_an_unknown_key() -> None:
+    """Does a texts file give its text with placeholders filled, and a KeyError for a key it lacks?"""
+    from lco_kit.content import FixedTexts
+
+    text = FixedTexts("ui_teksten.yaml")
+    filled = text("fout_onverwacht", wat="het opslaan", kenmerk="A1B2C3")
+    assert filled.startswith("Er ging iets mis bij het opslaan") and "A1B2C3" in filled
+    assert "{wat}" in text("fout_onverwacht") and "fout_onverwacht" in text.all
+    with pytest.raises(KeyError):
+        text("bestaat_niet")

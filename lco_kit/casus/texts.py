@@ -11,14 +11,9 @@ from functools import cache
 from pydantic import Field, model_validator
 
 from lco_kit.casus._codes import Tekst
-from lco_kit.content import ContentModel, ContentPart, content_path, load_model
+from lco_kit.content import ContentModel, ContentPart, FixedTexts, content_path, load_model
 
 __all__ = ["ScaleLevel", "casus_text", "scale", "scale_level"]
-
-
-class _Texts(ContentModel):
-    bron: str = Field(min_length=20)
-    teksten: dict[str, str] = Field(min_length=1)
 
 
 class ScaleLevel(ContentPart):
@@ -40,19 +35,8 @@ class _Scale(ContentModel):
         return self
 
 
-@cache
-def _texts() -> dict[str, str]:
-    return load_model(_Texts, content_path("data", "casus/teksten.yaml")).teksten
-
-
-def casus_text(key: str, **values: object) -> str:
-    """Return a fixed text of the casus capability, with ``{placeholders}`` filled in.
-
-    Raises:
-        KeyError: When the key is not in the texts file (a defect, caught by the tests).
-    """
-    found = _texts()[key]
-    return found.format(**values) if values else found
+casus_text = FixedTexts("casus/teksten.yaml")
+"""Return a fixed text of the casussen, ``{placeholders}`` filled in."""
 
 
 @cache

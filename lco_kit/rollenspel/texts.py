@@ -7,30 +7,10 @@ a facilitator can read and adapt them.
 
 from __future__ import annotations
 
-from functools import cache
-
-from pydantic import Field
-
-from lco_kit.content import ContentModel, content_path, load_model
+from lco_kit.content import FixedTexts
 
 __all__ = ["rollenspel_text"]
 
 
-class _Texts(ContentModel):
-    bron: str = Field(min_length=20)
-    teksten: dict[str, str] = Field(min_length=1)
-
-
-@cache
-def _texts() -> dict[str, str]:
-    return load_model(_Texts, content_path("data", "rollenspel/teksten.yaml")).teksten
-
-
-def rollenspel_text(key: str, **values: object) -> str:
-    """Return a fixed text of the role-play, with ``{placeholders}`` filled in.
-
-    Raises:
-        KeyError: When the key is not in the texts file (a defect, caught by the tests).
-    """
-    found = _texts()[key]
-    return found.format(**values) if values else found
+rollenspel_text = FixedTexts("rollenspel/teksten.yaml")
+"""Return a fixed text of the role-play, ``{placeholders}`` filled in."""

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from lco_kit.casus import casus_text, scale, scale_level
-from lco_kit.casus.texts import _texts
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lco_kit"
 
@@ -29,7 +28,7 @@ def test_every_text_key_used_in_the_code_exists() -> None:
     ]:
         used |= set(re.findall(r"casus_text\(\s*[\"']([a-z_]+)[\"']", path.read_text(encoding="utf-8")))
     assert used, "no keys found"
-    assert used <= set(_texts())
+    assert used <= set(casus_text.all)
 
 
 def test_placeholders_are_filled() -> None:

@@ -9,19 +9,9 @@ from typing import Any
 
 import pytest
 
-HEADER = (
-    "datum",
-    "gemeente",
-    "soort",
-    "aanvrager",
-    "client_aanwezig",
-    "minderjarige_betrokken",
-    "aantal_deelnemers",
-    "levensdomeinen",
-    "knelpunten",
-    "lco_id",
-    "opmerking",
-)
+from lco_kit.registratie.schema import REGISTRATION_COLUMNS
+
+HEADER = REGISTRATION_COLUMNS  # pinned by test_schema.test_the_columns_are_the_documented_ones
 TODAY = dt.date(2026, 6, 30)
 
 

@@ -11,7 +11,7 @@ import pytest
 from lco_kit import config
 from lco_kit.charts import bar_chart
 from lco_kit.errors import LcoError
-from lco_kit.ui import DownloadLink, FileInput, MessageArea, UploadedFile, chart_image, guarded, text
+from lco_kit.ui import DownloadLink, FileInput, MessageArea, UploadedFile, chart_image, guarded
 
 
 def test_messages_are_escaped_never_html() -> None:
@@ -118,9 +118,9 @@ def test_every_fixed_text_is_used_somewhere() -> None:
     """Is every key of the texts file used by the package (no stale texts)?"""
     package = Path(__file__).resolve().parents[2] / "lco_kit"
     source = "\n".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py"))
-    from lco_kit.ui.texts import _texts
+    from lco_kit.ui.texts import text
 
-    unused = [key for key in _texts() if f'"{key}"' not in source and f"'{key}'" not in source]
+    unused = [key for key in text.all if f'"{key}"' not in source and f"'{key}'" not in source]
     assert unused == []
     assert text("start_duur", minuten=5) == "ongeveer 5 minuten"
 
