@@ -95,7 +95,7 @@ def parse_yaml_text(text: str, file: str) -> tuple[Any, LineMap]:
         ContentError: For every kind of malformed YAML, with a Dutch message.
 
     Examples:
-        >>> data, lines = parse_yaml_text("titel: Een dag\\nuur: 14:30\\n", "x.yaml")
+        >>> data, lines = parse_yaml_text("titel: Een dag\nuur: 14:30\n", "x.yaml")
         >>> data["uur"], lines[("uur",)]
         ('14:30', 2)
     """

@@ -67,8 +67,9 @@ def join_url(page: str, **params: str) -> str:
         params: Query parameters, e.g. ``code="K7P2QX"``.
 
     Examples:
-        >>> os.environ["LCO_KIT_PUBLIC_URL"] = "http://192.168.1.20:8866"
-        >>> join_url("40_reflectie.ipynb", code="K7P2QX")
+        >>> from unittest import mock
+        >>> with mock.patch.dict(os.environ, {"LCO_KIT_PUBLIC_URL": "http://192.168.1.20:8866", "LCO_KIT_TOKEN": ""}):
+        ...     join_url("40_reflectie.ipynb", code="K7P2QX")
         'http://192.168.1.20:8866/voila/render/40_reflectie.ipynb?code=K7P2QX'
     """
     base = os.environ.get("LCO_KIT_PUBLIC_URL", "http://127.0.0.1:8866").rstrip("/")

@@ -1,8 +1,10 @@
 """Tables exported for Belgian Excel: CSV with ``;``, a BOM and decimal commas, and XLSX.
 
 A spreadsheet program runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a
-formula. Any such text cell is neutralised with a leading apostrophe (OWASP's advice for
-CSV injection), so an exported remark can never become a formula. Numbers stay numbers.
+formula. In CSV, which has no cell types, such text gets a leading apostrophe (OWASP's
+advice for CSV injection). In XLSX every text is a string-typed cell marked as text
+("quote prefix"), so Excel shows ``-5 dagen`` as written and still never runs
+``=HYPERLINK(…)``. Numbers stay numbers.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def _quote(text: str) -> str:
 
 
 def to_xlsx(table: pd.DataFrame | Sequence[dict[str, Any]], sheet: str = "Gegevens") -> bytes:
-    """Return a table as an .xlsx file (formula-like text neutralised, header in bold)."""
+    """Return a table as an .xlsx file: text as string-typed cells (never a formula), header in bold."""
     from openpyxl import Workbook  # noqa: PLC0415  (only needed for this export)
     from openpyxl.styles import Font  # noqa: PLC0415
 
@@ -75,8 +77,21 @@ def to_xlsx(table: pd.DataFrame | Sequence[dict[str, Any]], sheet: str = "Gegeve
     ws.append([str(c) for c in frame.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for row in frame.itertuples(index=False, name=None):
-        ws.append([None if (isinstance(v, float) and math.isnan(v)) else neutralise(v) for v in row])
+    for row_number, row in enumerate(frame.itertuples(index=False, name=None), start=2):
+        for column, value in enumerate(row, start=1):
+            _write_cell(ws.cell(row=row_number, column=column), value)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _write_cell(cell: Any, value: Any) -> None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return
+    if isinstance(value, str):
+        cell.value = value
+        # openpyxl turns text starting with "=" into a formula; a string cell is shown as written.
+        cell.data_type = "s"
+        cell.quotePrefix = True
+        return
+    cell.value = value

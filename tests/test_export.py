@@ -37,13 +37,35 @@ def test_input_table_is_not_changed() -> None:
     pd.testing.assert_frame_equal(TABLE, before)
 
 
-def test_xlsx_keeps_numbers_and_neutralises_formulas() -> None:
-    """Does the XLSX hold numbers as numbers and formula-like text as text?"""
-    book = load_workbook(io.BytesIO(to_xlsx(TABLE)))
+def test_xlsx_keeps_numbers_and_writes_formula_like_text_as_text() -> None:
+    """Does the XLSX hold numbers as numbers and formula-like text as plain text cells, no apostrophe?"""
+    table = pd.DataFrame(
+        {
+            "opmerking": ['=HYPERLINK("http://x")', "-5 dagen", "+32 470", "@iemand"],
+            "getal": [4.25, -5, 0, None],
+        }
+    )
+    book = load_workbook(io.BytesIO(to_xlsx(table)))
     sheet = book.active
-    assert sheet["B2"].value == 4.25
-    assert sheet["C2"].value == '\'=HYPERLINK("http://x")'
-    assert sheet["C2"].data_type == "s"
+    assert [sheet.cell(row=r, column=1).value for r in range(2, 6)] == [
+        '=HYPERLINK("http://x")',
+        "-5 dagen",
+        "+32 470",
+        "@iemand",
+    ]
+    assert all(sheet.cell(row=r, column=1).data_type == "s" for r in range(2, 6))
+    assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
+    assert sheet["B2"].value == 4.25 and sheet["B3"].value == -5 and sheet["B5"].value is None
+
+
+def test_xlsx_file_has_no_formula_element() -> None:
+    """Is there no formula anywhere in the sheet's XML, even for =HYPERLINK(…)?"""
+    import zipfile
+
+    data = to_xlsx(TABLE)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
 
 
 def test_neutralise_leaves_numbers_and_plain_text() -> None:

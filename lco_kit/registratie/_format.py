@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lco_kit.dutch import number
+
 __all__ = ["count_text", "number", "percent", "row_list", "year_span"]
-
-
-def number(value: float, decimals: int = 0) -> str:
-    """Return a number with a point between thousands and a decimal comma.
-
-    Examples:
-        >>> number(1091), number(6.25, 1)
-        ('1.091', '6,3')
-    """
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def percent(share: float | None, decimals: int = 0) -> str:
