@@ -48,6 +48,7 @@ from lco_kit.content import (
     validate_data,
 )
 from lco_kit.errors import ContentError, LcoError, Problem
+from lco_kit.itemregels import KeuzeVraag
 from lco_kit.principes import PRINCIPE_CODES, PrincipeCode, load_principes
 
 __all__ = [
@@ -75,6 +76,7 @@ __all__ = [
     "Volgorde",
     "VolgordeStap",
     "check_answer",
+    "choice_questions",
     "known_casus",
     "load_bank",
     "load_banks",
@@ -572,6 +574,21 @@ def load_banks(paths: Iterable[Path] | None = None, *, casus: Collection[str] | 
         owner.update({oefening.id: display for oefening in reeks.oefeningen})
         result.reeksen[path.stem] = reeks
     return result
+
+
+def choice_questions(reeks: Oefenreeks) -> list[KeuzeVraag]:
+    """Return the bank's choice questions (one or more right options) for the length rules.
+
+    Examples:
+        >>> vragen = choice_questions(load_banks().reeksen["participatie"])
+        >>> all(v.opties for v in vragen)
+        True
+    """
+    return [
+        KeuzeVraag(o.id, tuple((optie.tekst, optie.juist) for optie in o.opties), isinstance(o, KeuzeUitEen))
+        for o in reeks.oefeningen
+        if isinstance(o, KeuzeUitEen | MeerdereKeuzes)
+    ]
 
 
 # ------------------------------------------------------------------ checking an answer

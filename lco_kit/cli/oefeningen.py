@@ -35,7 +35,8 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="kijk oefenreeksen na; toont elke fout met bestand, regel, oefening en veld",
         description=(
             "Kijk oefenreeksen na: het formaat, een eigen uitleg bij elke optie, een juist antwoord, "
-            "unieke id’s en bestaande casussen. Geeft 0 terug als alles in orde is, 1 bij een fout."
+            "unieke id’s, bestaande casussen, en opties die het juiste antwoord niet verraden door hun "
+            "lengte. Geeft 0 terug als alles in orde is, 1 bij een fout."
         ),
     )
     check.add_argument("paths", nargs="*", type=Path, metavar="MAP_OF_BESTAND", help=_PATHS_HELP)
@@ -74,7 +75,8 @@ def _bank_files(paths: list[Path]) -> tuple[list[Path], list[ContentError]]:
 
 def run_check(args: argparse.Namespace) -> int:
     """Check the banks; print a summary, or every problem on stderr and return 1."""
-    from lco_kit.oefeningen import SOORTEN, load_banks  # noqa: PLC0415  (keeps ‘lco-kit --help’ fast)
+    from lco_kit.itemregels import length_problems  # noqa: PLC0415  (keeps ‘lco-kit --help’ fast)
+    from lco_kit.oefeningen import SOORTEN, choice_questions, load_banks  # noqa: PLC0415
 
     files, missing = _bank_files(args.paths) if args.paths else (None, [])
     result = load_banks(files)
@@ -84,6 +86,16 @@ def run_check(args: argparse.Namespace) -> int:
             print(str(error), end="\n\n", file=sys.stderr)
         total = len(result.reeksen) + len(errors)
         print(f"Niet in orde: {len(errors)} van de {total} bestanden kan niet gebruikt worden.", file=sys.stderr)
+        return 1
+    lengths = length_problems({f"{name}.yaml": choice_questions(reeks) for name, reeks in result.reeksen.items()})
+    if lengths:
+        for name, problems in lengths.items():
+            print(f"{name}:", *(f"  - {problem}" for problem in problems), sep="\n", end="\n\n", file=sys.stderr)
+        print(
+            f"Niet in orde: de opties verraden het juiste antwoord ({len(lengths)} keer). Zie ‘Vragen schrijven’ "
+            "in docs/oefeningen.md.",
+            file=sys.stderr,
+        )
         return 1
     exercises = result.oefeningen()
     kinds: Counter[str] = Counter(o.soort for o in exercises)

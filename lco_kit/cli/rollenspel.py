@@ -87,8 +87,9 @@ def run_cards(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     """Check moments files; print what they hold, or every problem; exit 1 on a problem."""
     from lco_kit.errors import ContentError  # noqa: PLC0415
+    from lco_kit.itemregels import length_problems  # noqa: PLC0415
     from lco_kit.rollenspel import load_moment_file, load_momenten  # noqa: PLC0415
-    from lco_kit.rollenspel.scenario import GeladenMomenten  # noqa: PLC0415
+    from lco_kit.rollenspel.scenario import GeladenMomenten, Moment, choice_questions  # noqa: PLC0415
 
     if args.files:
         loaded = GeladenMomenten()
@@ -118,6 +119,15 @@ def run_check(args: argparse.Namespace) -> int:
     )
     if loaded.fouten:
         print(_t("cli_check_fout", aantal=len(loaded.fouten)))
+        return 1
+    per_file: dict[str, list[Moment]] = {}
+    for moment in loaded.momenten:
+        per_file.setdefault(loaded.bestanden[moment.id], []).append(moment)
+    lengths = length_problems({name: choice_questions(momenten) for name, momenten in per_file.items()})
+    for name, problems in lengths.items():
+        print(f"{name}:", *(f"  - {problem}" for problem in problems), sep="\n", end="\n\n")
+    if lengths:
+        print(_t("cli_check_lengte_fout", aantal=len(lengths)))
         return 1
     print(_t("cli_check_ok"))
     return 0

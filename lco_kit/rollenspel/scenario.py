@@ -39,6 +39,7 @@ from lco_kit.charts import Chart, bar_chart
 from lco_kit.codes import code_list
 from lco_kit.content import ContentModel, ContentPart, content_files, load_model
 from lco_kit.errors import ContentError, LcoError, Problem
+from lco_kit.itemregels import KeuzeVraag
 from lco_kit.rollenspel.facts import CasusFeiten, casus_facts, dutch_list
 from lco_kit.rollenspel.roles import FASEN, ROLLEN, Fase, FaseVeld, RolCode, RolVeld, one_of, rol
 from lco_kit.rollenspel.texts import rollenspel_text
@@ -59,6 +60,7 @@ __all__ = [
     "Terugkoppeling",
     "Voorwaarde",
     "build_scenario",
+    "choice_questions",
     "load_moment_file",
     "load_momenten",
     "moment_applies",
@@ -237,6 +239,14 @@ class MomentenBank(ContentModel):
         if doubles:
             raise ValueError(f"deze id’s komen twee keer voor: {', '.join(doubles)}. Geef elk moment een eigen id.")
         return self
+
+
+def choice_questions(momenten: Sequence[Moment]) -> list[KeuzeVraag]:
+    """Return the moments as choice questions for the length rules (as written, braces unfilled)."""
+    return [
+        KeuzeVraag(m.id, tuple((o.tekst, o.juist) for o in m.opties), sum(o.juist for o in m.opties) == 1)
+        for m in momenten
+    ]
 
 
 # ------------------------------------------------------------------ loading

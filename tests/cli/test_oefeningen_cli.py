@@ -129,3 +129,13 @@ def test_help_is_dutch() -> None:
     assert result.returncode == 0
     assert result.stdout.startswith("gebruik: lco-kit oefeningen check")
     assert "MAP_OF_BESTAND" in result.stdout and "usage" not in result.stdout
+
+
+def test_bank_whose_right_options_are_all_the_longest_is_refused() -> None:
+    """Is a bank where the right option is always the longest refused with exit 1 and a Dutch reason?"""
+    result = run("check", "tests/data/lengte/juist-altijd-langste.yaml")
+    assert result.returncode == 1
+    assert "in 2 van de 2 vragen met één juist antwoord is het juiste antwoord het langste" in result.stderr
+    assert "de juiste antwoorden zijn gemiddeld" in result.stderr
+    assert "Niet in orde: de opties verraden het juiste antwoord" in result.stderr
+    assert "Traceback" not in result.stderr

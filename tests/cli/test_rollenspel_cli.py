@@ -94,3 +94,13 @@ def test_scenario_shows_every_moment_with_the_methods_choice(tmp_path: Path) -> 
     assert text.startswith("Scenario: Jonas draagt het alleen")
     assert "Moment 1 · Aanvraag · Past dit voor een LCO? (telt voor: Coördinator)" in text
     assert text.count("← wat de methode vraagt") == int(result.stdout.split()[0])
+
+
+def test_check_refuses_moments_whose_right_options_are_all_the_longest() -> None:
+    """Does ``check`` refuse (exit 1, Dutch) a moments file where the right option is always the longest?"""
+    path = Path(__file__).resolve().parents[1] / "data" / "lengte" / "juist-altijd-langste-momenten.yaml"
+    result = run("check", str(path))
+    assert result.returncode == 1
+    assert "in 2 van de 2 vragen met één juist antwoord is het juiste antwoord het langste" in result.stdout
+    assert "Niet in orde: de opties verraden het juiste antwoord (1 keer)." in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
