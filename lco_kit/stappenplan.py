@@ -33,7 +33,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
-from lco_kit.casus import Casus, casus_to_yaml
+from lco_kit.casus import Casus, casus_to_yaml, require_lco
 from lco_kit.casus.handout import who_label
 from lco_kit.casus.model import Afspraak, VorigeLco
 from lco_kit.codes import UnknownCodeError, code_list, lookup, normalize
@@ -207,12 +207,17 @@ def new_stappenplan(casus: Casus, datum: date | None = None) -> Stappenplan:
     the casus names one); the life domains scored 3 or lower (all of them when none is);
     the spilfiguur of the casus; for a follow-up, the earlier agreements with their status.
     No agreements and no knelpunten yet: those are made at the table.
+
+    Raises:
+        LcoError: For a casus that is not an LCO (``geen_lco``), with its reason in Dutch.
     """
+    require_lco(casus, "stappenplan")
     domains = tuple(d.domein for d in casus.problem_domains) or tuple(d.domein for d in casus.levensdomeinen)
     earlier: tuple[Opvolging, ...] = ()
     if casus.vorige_lco is not None:
         earlier = tuple(
-            Opvolging(a.wat, a.wie, a.tegen_wanneer, a.status, _reason_of(a)) for a in casus.vorige_lco.afspraken
+            Opvolging(a.wat, _owner_code(a.wie), a.tegen_wanneer, a.status, _reason_of(a))
+            for a in casus.vorige_lco.afspraken
         )
     return Stappenplan(
         casus=casus,
@@ -226,6 +231,11 @@ def new_stappenplan(casus: Casus, datum: date | None = None) -> Stappenplan:
         opvolging=earlier,
         gemeente=casus.gemeente,
     )
+
+
+def _owner_code(wie: str) -> str:
+    """Return the plan's code for an owner from a casus file (the file writes ``cliënt``, the plan ``client``)."""
+    return normalize(wie) if normalize(wie) in EIGENAARS else wie
 
 
 def owner_choices(casus: Casus) -> list[tuple[str, str]]:

@@ -406,3 +406,10 @@ def test_client_absent_counts_one_participant_less() -> None:
 def test_casus_data_helper_stays_valid() -> None:
     """Is the test casus itself valid (so every failing example above fails for its own reason)?"""
     assert Casus.model_validate(casus_data()).id == "test-rollenspel"
+
+
+def test_a_casus_that_is_no_lco_gets_no_stappenplan() -> None:
+    """Is a stappenplan for a ‘geen_lco’ casus refused with the casus's reason, in Dutch?"""
+    casus = make_casus(toestemming=False, geen_lco="Mira weigert het overleg.")
+    with pytest.raises(LcoError, match=r"is geen LCO: Mira weigert het overleg\. .*een stappenplan"):
+        new_stappenplan(casus)

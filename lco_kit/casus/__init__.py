@@ -5,8 +5,11 @@
 - :func:`simulate_casus`: a made-up casus from a seed;
 - :func:`scan_privacy`: personal data in any text, before a casus is shared;
 - :func:`check_casus`: validation and privacy scan together, as ``lco-kit casus check`` does;
+- :func:`require_lco`: refuses a casus that is not an LCO (``geen_lco``) for a role-play,
+  a stappenplan or a reflection session, in Dutch and with the casus's reason;
 - charts (:func:`domain_profile_chart`, :func:`network_map`) and the printable handout
-  (:func:`casus_handout`).
+  (:func:`casus_handout`: the participants' copy, or with ``begeleider=True`` the
+  facilitator's copy that also holds what is not shared).
 """
 
 from lco_kit.casus.charts import domain_profile_chart, network_map
@@ -21,7 +24,7 @@ from lco_kit.casus.library import (
     load_casus_file,
     read_library,
 )
-from lco_kit.casus.model import Casus, Hulpverlener, Minderjarige
+from lco_kit.casus.model import Casus, Hulpverlener, Minderjarige, require_lco
 from lco_kit.casus.privacy import PrivacyFinding, fake_identifier, not_checked, scan_privacy
 from lco_kit.casus.profiles import Profile, find_profile, profiles
 from lco_kit.casus.simulator import simulate_casus
@@ -50,6 +53,7 @@ __all__ = [
     "not_checked",
     "profiles",
     "read_library",
+    "require_lco",
     "scale",
     "scale_level",
     "scan_privacy",

@@ -6,11 +6,16 @@ Dutch with its line and field). The format is described for facilitators in
 
 Rules that span fields are validators here, each with a Dutch sentence:
 
-- without the client's consent there is no LCO (``toestemming`` must be true);
+- without the client's consent there is no LCO: ``toestemming`` must be true, unless the
+  casus says explicitly that it is *not* an LCO (``geen_lco`` with the reason). Such a casus
+  teaches the indication; :func:`require_lco` refuses it for a role-play, a stappenplan or
+  a reflection session;
 - ids of providers are unique, and every reference to a provider (``aanvrager``,
   ``niet_delen``, ``opstelling``, ``vorige_lco``) names an existing one;
 - the coördinator is neutral: not one of the providers;
 - minors are 0–17, and only a child old enough takes part in the meeting itself;
+- a confidence (``niet_delen`` with ``van``) was told by a minor of the household; who carries
+  an agreement is written one way (``cliënt``, ``coördinator``…), whatever way it was typed;
 - life domains, sectors, knelpunten and the aanvrager come from the shared code lists.
 """
 
@@ -34,6 +39,7 @@ from lco_kit.casus._codes import Aanvrager, Datum, Id, Knelpuntsoort, Levensdome
 from lco_kit.casus.profiles import find_profile
 from lco_kit.codes import code_list, lookup_gemeente, normalize
 from lco_kit.content import ContentModel, ContentPart
+from lco_kit.errors import LcoError
 
 __all__ = [
     "ADULT_AGE",
@@ -44,6 +50,8 @@ __all__ = [
     "Casus",
     "Client",
     "Coordinator",
+    "Gebruik",
+    "GeenLco",
     "Hulpverlener",
     "Knelpunt",
     "LevensdomeinScore",
@@ -51,6 +59,7 @@ __all__ = [
     "NietDelen",
     "Opstelling",
     "VorigeLco",
+    "require_lco",
 ]
 
 ADULT_AGE = 18
@@ -69,6 +78,14 @@ Herkomst = Literal["verzonnen", "gesimuleerd", "geanonimiseerd"]
 CLIENT_WORDS = frozenset({"client", "coordinator", "spilfiguur", "minderjarige", "vertrouwenspersoon"})
 """Who else can carry an agreement besides a provider (compared without accents or capitals):
 the client, the coördinator, the spilfiguur, a minor who takes part, the client's person of trust."""
+_WHO_SPELLING = {
+    "client": "cliënt",
+    "coordinator": "coördinator",
+    "spilfiguur": "spilfiguur",
+    "minderjarige": "minderjarige",
+    "vertrouwenspersoon": "vertrouwenspersoon",
+}
+"""The one spelling a casus holds for each of :data:`CLIENT_WORDS` (``client`` is read as ``cliënt``)."""
 
 
 def at_least(count: int, what: str) -> Callable[[tuple[T, ...]], tuple[T, ...]]:
@@ -223,11 +240,21 @@ class Knelpunt(ContentPart):
 
 
 class NietDelen(ContentPart):
-    """Something the client does not want discussed in the meeting."""
+    """Something not to be discussed in the meeting: the client's wish, or a minor's confidence.
+
+    Attributes:
+        onderwerp: What it is about.
+        reden: Why it stays out of the meeting.
+        bekend_bij: Ids of the providers who know it (it was told to them).
+        van: Who told it, when not the client: the pseudonym of a minor in the household
+            (a confidence, e.g. told to the CLB). Only that minor's card, the cards of the
+            providers in ``bekend_bij`` and the facilitator's copy show it.
+    """
 
     onderwerp: Tekst
     reden: str | None = None
     bekend_bij: IdList = ()
+    van: str | None = None
 
 
 class Coordinator(ContentPart):
@@ -248,11 +275,21 @@ class Opstelling(ContentPart):
     spilfiguur: Id | None = None
 
 
+def _one_spelling(value: object) -> object:
+    if isinstance(value, str):
+        return _WHO_SPELLING.get(normalize(value), value.strip())
+    return value
+
+
 class Afspraak(ContentPart):
-    """An agreement from an earlier LCO: what, who, by when, and how it went."""
+    """An agreement from an earlier LCO: what, who, by when, and how it went.
+
+    ``wie`` is a provider's id or one of the method's roles, always kept in one spelling
+    (``client`` and ``Cliënt`` are read as ``cliënt``).
+    """
 
     wat: Tekst
-    wie: Tekst
+    wie: Annotated[Tekst, BeforeValidator(_one_spelling)]
     tegen_wanneer: Datum
     status: Status = "open"
     toelichting: Tekst | None = None
@@ -260,9 +297,10 @@ class Afspraak(ContentPart):
 
 
 class VorigeLco(ContentPart):
-    """The earlier LCO this casus follows up."""
+    """The earlier LCO this casus follows up (and the spilfiguur the client chose then, if any)."""
 
     datum: Datum | None = None
+    spilfiguur: Id | None = None
     afspraken: Annotated[tuple[Afspraak, ...], AfterValidator(at_least(1, "afspraak"))]
 
 
@@ -282,6 +320,20 @@ def _neutral(coordinator: Coordinator, providers: tuple[Hulpverlener, ...]) -> N
                 f"‘{provider.id}’. Kies een coördinator buiten de hulpverleners (bijvoorbeeld de "
                 "LCO-coördinatie van het OCMW, apart van de sociale dienst)."
             )
+
+
+class GeenLco(ContentPart):
+    """Why this casus is *not* an LCO (the client refuses, consent is not free, …).
+
+    Such a casus is for the lesson on the indication and the role-play's indication moment;
+    :func:`require_lco` refuses it for a role-play, a stappenplan or a reflection session.
+    """
+
+    reden: Tekst
+
+
+def _reason_as_mapping(value: object) -> object:
+    return {"reden": value} if isinstance(value, str) else value
 
 
 def _provider_ids(info: ValidationInfo) -> list[str] | None:
@@ -306,6 +358,7 @@ class Casus(ContentModel):
     herkomst: Herkomst = "verzonnen"
     gemeente: str | None = None
     client: Client
+    geen_lco: Annotated[GeenLco | None, BeforeValidator(_reason_as_mapping)] = None
     toestemming: StrictBool
     hulpvraag: Tekst
     wat_goed_gaat: Annotated[TextList, AfterValidator(at_least(1, "iets wat goed gaat"))]
@@ -324,11 +377,12 @@ class Casus(ContentModel):
 
     @field_validator("toestemming")
     @classmethod
-    def _consent(cls, value: bool) -> bool:
-        if not value:
+    def _consent(cls, value: bool, info: ValidationInfo) -> bool:
+        if not value and info.data.get("geen_lco") is None and "geen_lco" not in _failed(info):
             raise ValueError(
                 "zonder toestemming van de cliënt is er geen LCO. Zet ‘toestemming: true’ pas als de cliënt "
-                "akkoord gaat met het overleg."
+                "akkoord gaat met het overleg. Is dit een casus over een situatie waarin géén LCO kan, schrijf dan "
+                "ook ‘geen_lco:’ met de reden (bijvoorbeeld ‘geen_lco: Jan weigert een overleg.’)."
             )
         return value
 
@@ -369,6 +423,16 @@ class Casus(ContentModel):
     @field_validator("niet_delen")
     @classmethod
     def _known_by_exists(cls, value: tuple[NietDelen, ...], info: ValidationInfo) -> tuple[NietDelen, ...]:
+        client: Client | None = info.data.get("client")
+        if client is not None:
+            minors = {normalize(m.pseudoniem) for m in client.minderjarigen}
+            for item in value:
+                if item.van is not None and normalize(item.van) not in minors:
+                    names = ", ".join(m.pseudoniem for m in client.minderjarigen) or "geen"
+                    raise ValueError(
+                        f"‘van: {item.van}’ noemt geen minderjarige van deze casus (wel: {names}). Laat ‘van’ weg "
+                        "als de cliënt het zelf niet wil delen."
+                    )
         ids = _provider_ids(info)
         if ids is None:
             return value
@@ -397,6 +461,8 @@ class Casus(ContentModel):
         ids = _provider_ids(info)
         if value is None or ids is None:
             return value
+        if value.spilfiguur is not None and value.spilfiguur not in ids:
+            raise _unknown_provider(value.spilfiguur, "spilfiguur", ids)
         for afspraak in value.afspraken:
             if afspraak.wie not in ids and normalize(afspraak.wie) not in CLIENT_WORDS:
                 raise ValueError(
@@ -418,6 +484,16 @@ class Casus(ContentModel):
             if provider.id == provider_id:
                 return provider
         raise KeyError(provider_id)
+
+    @property
+    def is_lco(self) -> bool:
+        """Return False for a casus that says it is not an LCO (``geen_lco``)."""
+        return self.geen_lco is None
+
+    def niet_delen_van(self, who: str | None) -> list[NietDelen]:
+        """Return what one person keeps out of the meeting: the client's (None) or a minor's confidences."""
+        wanted = None if who is None else normalize(who)
+        return [item for item in self.niet_delen if (None if item.van is None else normalize(item.van)) == wanted]
 
     @property
     def spilfiguur(self) -> Hulpverlener | None:
@@ -455,3 +531,41 @@ class Casus(ContentModel):
                 "cliënt eerder op afstand. Kiest de cliënt bewust voor deze persoon?"
             )
         return notes
+
+
+def _failed(info: ValidationInfo) -> set[str]:
+    """Return the fields before this one that failed (pydantic leaves them out of ``info.data``)."""
+    return {"geen_lco"} if "geen_lco" not in info.data else set()
+
+
+Gebruik = Literal["rollenspel", "stappenplan", "reflectie"]
+"""What a casus can be used for that needs a real LCO (see :func:`require_lco`)."""
+
+_USES = {
+    "rollenspel": "een rollenspel",
+    "stappenplan": "een stappenplan",
+    "reflectie": "een reflectiesessie",
+}
+
+
+def require_lco(casus: Casus, gebruik: Gebruik) -> None:
+    """Refuse a casus that is not an LCO for a role-play, a stappenplan or a reflection session.
+
+    Args:
+        casus: The casus.
+        gebruik: What it would be used for.
+
+    Raises:
+        LcoError: In Dutch, with the casus's own reason, when the casus has ``geen_lco``.
+
+    Examples:
+        >>> from lco_kit.casus import simulate_casus
+        >>> require_lco(simulate_casus(1), "rollenspel")  # an LCO: nothing happens
+    """
+    if casus.geen_lco is None:
+        return
+    raise LcoError(
+        f"‘{casus.titel}’ is geen LCO: {casus.geen_lco.reden.rstrip('.')}. Daarom kan deze casus niet dienen voor "
+        f"{_USES[gebruik]}. Gebruik hem om te bespreken wanneer een LCO past en wanneer niet, en kies hier een "
+        "andere casus."
+    )

@@ -6,10 +6,12 @@ vertrouwenspersoon and, when the requester is not at the table, the requester. A
 public parts (the role and its tasks, the invitation list, the rules of play: fine to
 project) and private ones (what this person knows, wants and worries about).
 
-Privacy between roles is the point of the game: the client's card holds what the client
-does not want shared (``niet_delen``); no other card ever does. A provider who knows it is
-told *that* there is something, never *what*. A line from the casus on a provider's card
-that happens to contain such a subject is replaced by a notice, never silently dropped.
+Privacy between roles is the point of the game: what someone keeps out of the meeting
+(``niet_delen``) is on the card of whoever told it (the client, or a minor who confided in a
+provider) and on the cards of the providers who heard it (``bekend_bij``); no other card ever
+holds it. The coördinator is told *that* the client keeps something apart, never *what*.
+A line from the casus on another card that happens to contain such a subject is replaced
+by a notice, never silently dropped.
 
 :func:`cards_pdf` prints the set for a table session, one card per page.
 
@@ -31,7 +33,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
-from lco_kit.casus import Casus, Hulpverlener, Minderjarige
+from lco_kit.casus import Casus, Hulpverlener, Minderjarige, require_lco
+from lco_kit.casus.model import NietDelen
 from lco_kit.codes import code_list, normalize
 from lco_kit.content import ContentModel, ContentPart, content_path, load_model
 from lco_kit.pdf import PdfDocument
@@ -80,6 +83,36 @@ class MinorTexts(ContentPart):
     zeggen: tuple[CardText, ...] = Field(min_length=1)
 
 
+_CONFIDENCE_WORDS = frozenset({"wie", "onderwerp", "reden"})
+
+
+def _check_confidence_words(text: str) -> str:
+    names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    unknown = names - _CONFIDENCE_WORDS
+    if unknown:
+        raise ValueError(
+            f"{{{sorted(unknown)[0]}}} kent de kit hier niet. "
+            f"Mogelijk: {', '.join(f'{{{w}}}' for w in sorted(_CONFIDENCE_WORDS))}."
+        )
+    return text
+
+
+ConfidenceText = Annotated[str, Field(min_length=1), AfterValidator(_check_confidence_words)]
+
+
+class ConfidenceTexts(ContentPart):
+    """The lines of a card about something told in confidence: by this person, or to this provider."""
+
+    kop_verteld: ConfidenceText
+    kop_gehoord: ConfidenceText
+    verteld: ConfidenceText
+    verteld_reden: ConfidenceText
+    gehoord: ConfidenceText
+    gehoord_reden: ConfidenceText
+    tip_verteld: ConfidenceText
+    tip_gehoord: ConfidenceText
+
+
 class KaartInhoud(ContentModel):
     """The fixed content of the cards (``lco_kit/data/rollenspel/kaarten.yaml``)."""
 
@@ -88,6 +121,7 @@ class KaartInhoud(ContentModel):
     wil: dict[RolCode, tuple[CardText, ...]]
     speltips: dict[str, CardText]
     minderjarige: tuple[MinorTexts, ...] = Field(min_length=1)
+    vertrouwelijk: ConfidenceTexts
 
     @model_validator(mode="after")
     def _bands(self) -> KaartInhoud:
@@ -191,12 +225,13 @@ def _role_part(codes: Sequence[RolCode]) -> KaartDeel:
 
 
 class _Secret:
-    """Keeps the client's ``niet_delen`` off every card but the client's own."""
+    """Keeps every ``niet_delen`` off the cards of people who were not told it."""
 
-    def __init__(self, casus: Casus) -> None:
+    def __init__(self, casus: Casus, known: Sequence[NietDelen] = ()) -> None:
         self.client = casus.client.pseudoniem
-        self.subjects = [normalize(item.onderwerp) for item in casus.niet_delen]
-        self.subjects += [normalize(item.reden) for item in casus.niet_delen if item.reden]
+        hidden = [item for item in casus.niet_delen if item not in known]
+        self.subjects = [normalize(item.onderwerp) for item in hidden]
+        self.subjects += [normalize(item.reden) for item in hidden if item.reden]
         self.subjects = [s for s in self.subjects if s]
 
     def clean(self, line: str) -> str:
@@ -204,6 +239,39 @@ class _Secret:
         if any(subject in folded for subject in self.subjects):
             return rollenspel_text("kaart_zin_weggelaten", client=self.client)
         return line
+
+
+def _teller(casus: Casus, item: NietDelen) -> str:
+    """Return who told it: the minor's pseudonym, or the client's."""
+    return item.van or casus.client.pseudoniem
+
+
+def _told_part(items: Sequence[NietDelen]) -> KaartDeel | None:
+    """Return the part of a minor's card with what they told in confidence (None: nothing)."""
+    if not items:
+        return None
+    texts = card_contents().vertrouwelijk
+    lines = [
+        _fill(texts.verteld_reden if item.reden else texts.verteld, onderwerp=item.onderwerp, reden=item.reden or "")
+        for item in items
+    ]
+    lines.append(_fill(texts.tip_verteld))
+    return KaartDeel(texts.kop_verteld, tuple(lines))
+
+
+def _heard_part(casus: Casus, items: Sequence[NietDelen]) -> KaartDeel | None:
+    """Return the part of a provider's card with what they heard in confidence (None: nothing)."""
+    if not items:
+        return None
+    texts = card_contents().vertrouwelijk
+    lines = []
+    for item in items:
+        wie = _teller(casus, item)
+        template = texts.gehoord_reden if item.reden else texts.gehoord
+        lines.append(_fill(template, wie=wie, onderwerp=item.onderwerp, reden=item.reden or ""))
+    tellers = list(dict.fromkeys(_teller(casus, item) for item in items))
+    lines.append(_fill(texts.tip_gehoord, wie=dutch_list(tellers)))
+    return KaartDeel(texts.kop_gehoord, tuple(lines))
 
 
 def _coordinator_card(facts: CasusFeiten) -> Rolkaart:
@@ -233,8 +301,9 @@ def _coordinator_card(facts: CasusFeiten) -> Rolkaart:
                 "coordinator_weet_domeinen", domeinen=dutch_list([d.lower() for d in facts.probleemdomeinen])
             )
         )
-    if casus.niet_delen:
-        known.append(rollenspel_text("coordinator_weet_niet_delen", client=client, aantal=len(casus.niet_delen)))
+    own = casus.niet_delen_van(None)
+    if own:
+        known.append(rollenspel_text("coordinator_weet_niet_delen", client=client, aantal=len(own)))
     if facts.spilfiguur is None:
         known.append(rollenspel_text("coordinator_weet_geen_spilfiguur", client=client))
     if casus.vorige_lco is not None:
@@ -293,7 +362,7 @@ def _client_card(facts: CasusFeiten) -> Rolkaart:
         rollenspel_text("client_niet_delen_reden", onderwerp=item.onderwerp, reden=item.reden)
         if item.reden
         else item.onderwerp
-        for item in casus.niet_delen
+        for item in casus.niet_delen_van(None)
     ) or (rollenspel_text("client_niet_delen_leeg"),)
     bring = (
         rollenspel_text("client_vertrouwenspersoon", wie=casus.client.vertrouwenspersoon)
@@ -325,8 +394,10 @@ def _client_card(facts: CasusFeiten) -> Rolkaart:
     )
 
 
-def _provider_card(facts: CasusFeiten, provider: Hulpverlener, secret: _Secret) -> Rolkaart:
+def _provider_card(facts: CasusFeiten, provider: Hulpverlener) -> Rolkaart:
     casus = facts.casus
+    heard = [item for item in casus.niet_delen if provider.id in item.bekend_bij]
+    secret = _Secret(casus, heard)
     client = facts.client
     contents = card_contents()
     is_pivot = facts.spilfiguur is not None and provider.id == facts.spilfiguur.id
@@ -347,8 +418,6 @@ def _provider_card(facts: CasusFeiten, provider: Hulpverlener, secret: _Secret) 
     known = [rollenspel_text("hulpverlener_weet_hulpvraag", client=client, hulpvraag=casus.hulpvraag)]
     if is_pivot:
         known += [rollenspel_text("spilfiguur_weet_goed", sterkte=s) for s in casus.wat_goed_gaat]
-    if any(provider.id in item.bekend_bij for item in casus.niet_delen):
-        known.append(rollenspel_text("hulpverlener_weet_geheim", client=client))
     wants = [w for code in codes if code in contents.wil for w in contents.wil[code]]
     parts = [
         _role_part(codes),
@@ -358,6 +427,9 @@ def _provider_card(facts: CasusFeiten, provider: Hulpverlener, secret: _Secret) 
         KaartDeel(rollenspel_text("kaart_zorg"), (secret.clean(provider.zorg),)),
         KaartDeel(rollenspel_text("kaart_weet"), tuple(secret.clean(line) for line in known)),
     ]
+    heard_part = _heard_part(casus, heard)
+    if heard_part is not None:
+        parts.append(heard_part)
     if is_requester:
         reason = casus.aanvrager.reden or rollenspel_text("aanvraag_geen_reden")
         parts.append(
@@ -382,6 +454,7 @@ def _provider_card(facts: CasusFeiten, provider: Hulpverlener, secret: _Secret) 
 
 def _minor_card(facts: CasusFeiten, minor: Minderjarige, number: int) -> Rolkaart:
     band = card_contents().band(minor.leeftijd)
+    told = _told_part(facts.casus.niet_delen_van(minor.pseudoniem))
     values = {"client": facts.client, "naam": minor.pseudoniem, "leeftijd": minor.leeftijd}
     who = (
         rollenspel_text("minderjarige_wie_relatie", relatie=minor.relatie, **values)
@@ -400,6 +473,7 @@ def _minor_card(facts: CasusFeiten, minor: Minderjarige, number: int) -> Rolkaar
             KaartDeel(rollenspel_text("kaart_wie_je_bent"), (who,)),
             KaartDeel(rollenspel_text("kaart_waarom_overleg"), tuple(_fill(t, **values) for t in band.waarom)),
             KaartDeel(rollenspel_text("kaart_wat_je_kan_zeggen"), tuple(_fill(t, **values) for t in band.zeggen)),
+            *([told] if told is not None else []),
         ),
     )
 
@@ -476,17 +550,20 @@ def role_cards(
         spilfiguur: A provider id chosen as spilfiguur in the setup (default: the casus's).
         met_vertrouwenspersoon: Deal a card to a vertrouwenspersoon (default: when the
             casus names one).
+
+    Raises:
+        LcoError: For a casus that is not an LCO (``geen_lco``), with its reason in Dutch.
     """
+    require_lco(casus, "rollenspel")
     facts = casus_facts(casus, spilfiguur)
-    secret = _Secret(casus)
     providers = list(casus.hulpverleners)
     first = [p for p in (facts.spilfiguur, facts.aanvrager) if p is not None]
     ordered = list(dict.fromkeys([p.id for p in first] + [p.id for p in providers]))
     cards = [_coordinator_card(facts), _client_card(facts)]
-    pivot_cards = [_provider_card(facts, casus.provider(i), secret) for i in ordered[:1] if facts.spilfiguur]
+    pivot_cards = [_provider_card(facts, casus.provider(i)) for i in ordered[:1] if facts.spilfiguur]
     cards += pivot_cards
     cards += [_minor_card(facts, m, n) for n, m in enumerate(facts.minderjarigen, start=1)]
-    cards += [_provider_card(facts, casus.provider(i), secret) for i in ordered[len(pivot_cards) :]]
+    cards += [_provider_card(facts, casus.provider(i)) for i in ordered[len(pivot_cards) :]]
     if facts.aanvrager is None and not facts.aanvrager_is_client:
         cards.append(_requester_card(facts))
     if met_vertrouwenspersoon if met_vertrouwenspersoon is not None else bool(casus.client.vertrouwenspersoon):

@@ -78,7 +78,8 @@ class CasusFeiten:
         minderjarigen: Minors old enough to take part (they get a card), oldest first.
         minderjarigen_thuis: The other minors in the household.
         probleemdomeinen: Labels of the life domains scored 3 or lower.
-        indicatie: True when three or more providers and/or problem domains, and consent.
+        indicatie: True when three or more providers and/or problem domains, and consent, and the
+            casus does not say it is no LCO (``geen_lco``).
     """
 
     casus: Casus
@@ -160,7 +161,7 @@ def casus_facts(casus: Casus, spilfiguur: str | None = None) -> CasusFeiten:
     at_home = tuple(m for m in minors if not _old_enough(m))
     domains = code_list("levensdomeinen")
     problems = tuple(domains.label(d.domein) for d in casus.problem_domains)
-    fits = (len(providers) >= MIN_HULPVERLENERS or len(problems) >= MIN_DOMEINEN) and casus.toestemming
+    fits = (len(providers) >= MIN_HULPVERLENERS or len(problems) >= MIN_DOMEINEN) and casus.toestemming and casus.is_lco
     return CasusFeiten(
         casus=casus,
         coordinator=coordinator_label(casus),

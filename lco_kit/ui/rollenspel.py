@@ -28,7 +28,8 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
-from lco_kit.casus import MAX_CASUS_BYTES, Casus, load_casus_file, read_library, simulate_casus
+from lco_kit.casus import MAX_CASUS_BYTES, Casus, load_casus_file, read_library, require_lco, simulate_casus
+from lco_kit.casus.model import Gebruik
 from lco_kit.errors import LcoError
 from lco_kit.rollenspel import (
     FASEN,
@@ -256,7 +257,15 @@ class CasusKiezer(widgets.VBox):
 
     SIMULATED = "__gesimuleerd__"
 
-    def __init__(self, on_change: Callable[[Casus], None], messages: MessageArea, *, upload: bool = True) -> None:
+    def __init__(
+        self,
+        on_change: Callable[[Casus], None],
+        messages: MessageArea,
+        *,
+        upload: bool = True,
+        gebruik: Gebruik = "rollenspel",
+    ) -> None:
+        self.gebruik: Gebruik = gebruik
         self._on_change = on_change
         self._notify = False  # the page reads ``casus`` once this chooser is built
         self.messages = messages
@@ -339,13 +348,17 @@ class CasusKiezer(widgets.VBox):
 
     def _set(self, casus: Casus) -> None:
         self.casus = casus
-        self.samenvatting.value = self.summary(casus)
+        self.samenvatting.value = self.summary(casus, self.gebruik)
         if self._notify:
             self._on_change(casus)
 
     @staticmethod
-    def summary(casus: Casus) -> str:
-        """Return the chosen casus as a short card, with the indication check."""
+    def summary(casus: Casus, gebruik: Gebruik = "rollenspel") -> str:
+        """Return the chosen casus as a short card, with the indication check.
+
+        For a casus that is not an LCO (``geen_lco``) the card also says why it cannot be
+        used here.
+        """
         facts = casus_facts(casus)
         client = casus.client
         check = check_indicatie(casus)
@@ -370,9 +383,14 @@ class CasusKiezer(widgets.VBox):
         if casus.vorige_lco is not None:
             lines.append(t("samenvatting_vorige", aantal=len(casus.vorige_lco.afspraken)))
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+        refusal = ""
+        try:
+            require_lco(casus, gebruik)
+        except LcoError as error:
+            refusal = f'<p class="lco-rs-geen-lco"><strong>{escape(str(error))}</strong></p>'
         return (
             f'<section class="lco-kaart lco-rs-casus"><h3>{escape(casus.titel)}</h3>'
-            f"<p>{escape(casus.samenvatting)}</p><ul>{items}</ul>{checks_html([check])}</section>"
+            f"<p>{escape(casus.samenvatting)}</p><ul>{items}</ul>{checks_html([check])}{refusal}</section>"
         )
 
 
@@ -616,6 +634,7 @@ class OefenRollenspel(widgets.VBox):
         casus = self.kiezer.casus
         if casus is None:
             raise LcoError(t("eerst_casus"))
+        require_lco(casus, "rollenspel")
         scenario = build_scenario(casus, rng=random.Random(self._rng.getrandbits(32)))  # noqa: S311
         self.speler = MomentSpeler(scenario, self.messages, on_restart=self.begin)
         self.speelveld.children = (self.speler,)
@@ -706,12 +725,14 @@ class BegeleiderRollenspel(widgets.VBox):
         )
         self.add_class("lco-rollenspel")
         self.add_class("lco-rollenspel-begeleider")
+        self._lco_sections = self.children[2:-1]
+        """The sections after the choice of a casus: hidden for a casus that is not an LCO."""
         self.aantal.observe(lambda _: guarded(self.messages, t("wat_zitjes"))(self._build_seats)(), names="value")
         for control in (self.coordinator, self.spilfiguur, self.gekozen_door, *self.vragen):
             control.observe(lambda _: guarded(self.messages, t("wat_controle"))(self._setup_changed)(), names="value")
         self._ready = True
         if self.kiezer.casus is not None:
-            self._casus_changed(self.kiezer.casus)
+            guarded(self.messages, t("wat_casus_kiezen"))(self._casus_changed)(self.kiezer.casus)
 
     def _build_table(self) -> None:
         """Build the seats' controls."""
@@ -810,6 +831,14 @@ class BegeleiderRollenspel(widgets.VBox):
     def _casus_changed(self, casus: Casus) -> None:
         if not self._ready:  # the casus chooser calls this while it builds itself
             return
+        for part in self._lco_sections:
+            part.layout.display = "" if casus.is_lco else "none"
+        if not casus.is_lco:
+            self.kaarten = ()
+            self.momenten.children = ()
+            self.kaart.value = ""
+            self.pdf.set_data(None)
+            require_lco(casus, "rollenspel")
         facts = casus_facts(casus)
         self._quiet = True
         self.coordinator.options = [(t("opstelling_coordinator_casus", wie=facts.coordinator), CASUS_COORDINATOR)] + [

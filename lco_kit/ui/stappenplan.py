@@ -36,6 +36,7 @@ import ipywidgets as widgets
 from lco_kit.casus import Casus, casus_to_yaml
 from lco_kit.codes import code_list
 from lco_kit.errors import LcoError
+from lco_kit.rollenspel import rollenspel_text
 from lco_kit.stappenplan import (
     STATUSSEN,
     Agreement,
@@ -221,7 +222,7 @@ class StappenplanBouwer(widgets.VBox):
         self.open_opvolging.layout.display = "none"
         self.voorbeeld = html_block("", "lco-sp-voorbeeld")
 
-        self.kiezer = CasusKiezer(self._casus_changed, self.messages)
+        self.kiezer = CasusKiezer(self._casus_changed, self.messages, gebruik="stappenplan")
         super().__init__(
             [
                 widgets.HTML(ROLLENSPEL_CSS + STAPPENPLAN_CSS),
@@ -252,8 +253,10 @@ class StappenplanBouwer(widgets.VBox):
         )
         self.add_class("lco-rollenspel")
         self.add_class("lco-stappenplan")
+        self._lco_sections = self.children[2:-1]
+        """The sections after the choice of a casus: hidden for a casus that is not an LCO."""
         if self.kiezer.casus is not None:
-            self._casus_changed(self.kiezer.casus)
+            guarded(self.messages, rollenspel_text("wat_casus_kiezen"))(self._casus_changed)(self.kiezer.casus)
 
     def _download_links(self) -> widgets.VBox:
         self.pdf = DownloadLink(t("pagina_download_pdf"), "verslag.pdf", "application/pdf")
@@ -279,7 +282,12 @@ class StappenplanBouwer(widgets.VBox):
         return self.kiezer.casus
 
     def _casus_changed(self, casus: Casus) -> None:
-        self.plan = new_stappenplan(casus)
+        for part in self._lco_sections:
+            part.layout.display = "" if casus.is_lco else "none"
+        if not casus.is_lco:
+            self.plan = None
+            self._clear_result()
+        self.plan = new_stappenplan(casus)  # refuses a casus that is not an LCO, in Dutch
         self._build_follow_up(self.plan)
         self._build_meeting(self.plan)
         self._afspraken = []

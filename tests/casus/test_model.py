@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lco_kit.casus import load_casus_file
+from lco_kit.casus import casus_to_yaml, load_casus_file, require_lco
 from lco_kit.casus.model import Casus
-from lco_kit.errors import ContentError
+from lco_kit.errors import ContentError, LcoError
 from tests.casus.conftest import casus_data, casus_yaml
 
 
@@ -250,3 +250,64 @@ def test_aandachtspunten_note_what_a_coordinator_would_raise() -> None:
     assert "Genkk" in notes[1] and "Genk" in notes[1]
     assert "Els" in notes[2] and "op afstand" in notes[2]
     assert load(casus_yaml()).aandachtspunten() == []
+
+
+def test_a_casus_that_is_no_lco_is_accepted_with_its_reason() -> None:
+    """Is a casus without consent accepted when ‘geen_lco’ says why it is not an LCO?"""
+    casus = load(casus_yaml(toestemming=False, geen_lco="Mira wil geen overleg met alle diensten samen."))
+    assert casus.geen_lco is not None and casus.geen_lco.reden == "Mira wil geen overleg met alle diensten samen."
+    assert not casus.is_lco
+
+
+def test_consent_false_alone_still_points_to_geen_lco() -> None:
+    """Does a plain ‘toestemming: false’ stay refused, and does the message name ‘geen_lco’?"""
+    [(_, field, message)] = problems(casus_yaml(toestemming=False))
+    assert field == "toestemming"
+    assert "geen_lco:" in message
+
+
+def test_an_empty_geen_lco_reason_is_refused() -> None:
+    """Is ‘geen_lco’ without a reason refused on its own field (not also on consent)?"""
+    [(_, field, _message)] = problems(casus_yaml(toestemming=False, geen_lco={"reden": " "}))
+    assert field == "geen_lco → reden"
+
+
+@pytest.mark.parametrize("gebruik", ["rollenspel", "stappenplan", "reflectie"])
+def test_require_lco_refuses_a_casus_that_is_no_lco_in_dutch(gebruik: str) -> None:
+    """Does require_lco refuse a ‘geen_lco’ casus for each use, naming the casus and its reason?"""
+    casus = load(casus_yaml(toestemming=False, geen_lco="Mira weigert."))
+    with pytest.raises(LcoError) as caught:
+        require_lco(casus, gebruik)  # type: ignore[arg-type]
+    message = str(caught.value)
+    assert message.startswith("‘Een casus om te testen’ is geen LCO: Mira weigert.")
+    assert {"rollenspel": "een rollenspel", "stappenplan": "een stappenplan", "reflectie": "een reflectiesessie"}[
+        gebruik
+    ] in message
+    require_lco(load(casus_yaml()), gebruik)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("spelling", ["client", "Cliënt", "cliënt", "CLIENT"])
+def test_the_client_as_owner_of_an_agreement_is_kept_in_one_spelling(spelling: str) -> None:
+    """Is ‘wie: client’ (any spelling) read and written back as ‘cliënt’?"""
+    agreement = {"wat": "Bellen.", "wie": spelling, "tegen_wanneer": "2026-03-01"}
+    casus = load(casus_yaml(vorige_lco={"afspraken": [agreement]}))
+    assert casus.vorige_lco is not None and casus.vorige_lco.afspraken[0].wie == "cliënt"
+    assert "wie: cliënt" in casus_to_yaml(casus)
+
+
+def test_the_earlier_spilfiguur_must_be_a_provider() -> None:
+    """Does ‘vorige_lco → spilfiguur’ have to name a provider of the casus?"""
+    agreement = {"wat": "Bellen.", "wie": "ocmw", "tegen_wanneer": "2026-03-01"}
+    [(_, field, message)] = problems(casus_yaml(vorige_lco={"spilfiguur": "buur", "afspraken": [agreement]}))
+    assert field == "vorige_lco"
+    assert "‘buur’" in message
+
+
+def test_a_minors_confidence_names_a_minor_of_the_casus() -> None:
+    """Is ‘van’ in niet_delen accepted for a minor of the casus and refused for anyone else?"""
+    casus = load(casus_yaml(niet_delen=[{"onderwerp": "Pesten op de bus.", "van": "Noor", "bekend_bij": "clb"}]))
+    assert [item.onderwerp for item in casus.niet_delen_van("Noor")] == ["Pesten op de bus."]
+    assert casus.niet_delen_van(None) == []
+    [(_, field, message)] = problems(casus_yaml(niet_delen=[{"onderwerp": "Pesten.", "van": "Jef"}]))
+    assert field == "niet_delen"
+    assert "Noor, Seppe" in message

@@ -3,15 +3,16 @@ from __future__ import annotations
 import io
 
 import pytest
+from pydantic import ValidationError
 from pypdf import PdfReader
 
-from lco_kit.casus import Casus
+from lco_kit.casus import Casus, simulate_casus
+from lco_kit.casus.model import NietDelen
 from lco_kit.codes import normalize
+from lco_kit.errors import LcoError
 from lco_kit.rollenspel import Rolkaart, assign_seats, cards_pdf, role_cards
 from lco_kit.rollenspel.cards import card_contents
-from tests.rollenspel.conftest import CURATED, SIMULATED, casus_data, make_casus, secrets_of
-
-ALL = CURATED + SIMULATED
+from tests.rollenspel.conftest import CURATED, casus_data, make_casus
 
 
 def by_key(casus: Casus) -> dict[str, Rolkaart]:
@@ -35,27 +36,70 @@ def test_every_curated_casus_deals_a_card_to_everyone(casus: Casus) -> None:
     assert ("vertrouwenspersoon" in keys) == bool(casus.client.vertrouwenspersoon)
 
 
-@pytest.mark.parametrize("casus", ALL, ids=lambda c: c.id)
-def test_no_card_but_the_clients_holds_what_the_client_does_not_want_shared(casus: Casus) -> None:
-    """Is the client's niet_delen on the client's card only: never on a provider's, the spilfiguur's or another's?"""
-    secrets = secrets_of(casus)
+HUNDRED_SIMULATED = [simulate_casus(seed) for seed in range(100)]
+
+
+def owns(card: Rolkaart, item: NietDelen) -> bool:
+    """Return True when this card's person told the item or heard it in confidence."""
+    if item.van is None and card.sleutel == "client":
+        return True
+    if item.van is not None and card.rol == "minderjarige" and card.persoon.startswith(f"{item.van} "):
+        return True
+    return card.hulpverlener_id is not None and card.hulpverlener_id in item.bekend_bij
+
+
+def texts_of(item: NietDelen) -> list[str]:
+    """Return the item's subject and reason, normalised for comparison."""
+    return [normalize(t) for t in (item.onderwerp, item.reden) if t]
+
+
+@pytest.mark.parametrize("casus", [*CURATED, *HUNDRED_SIMULATED], ids=lambda c: c.id)
+def test_only_the_owners_cards_hold_what_is_not_shared(casus: Casus) -> None:
+    """Is every niet_delen and confidence on the card of who told it and who heard it, and on no other card?"""
     cards = role_cards(casus, met_vertrouwenspersoon=True)
-    for card in cards:
-        text = normalize(card.tekst())
-        leaked = [s for s in secrets if s in text]
-        if card.sleutel == "client":
-            assert all(normalize(item.onderwerp) in text for item in casus.niet_delen)
-        else:
-            assert not leaked, f"{card.sleutel} toont {leaked}"
+    for item in casus.niet_delen:
+        for card in cards:
+            text = normalize(card.tekst())
+            if owns(card, item):
+                assert normalize(item.onderwerp) in text, f"{card.sleutel} mist {item.onderwerp}"
+            else:
+                leaked = [t for t in texts_of(item) if t in text]
+                assert not leaked, f"{card.sleutel} toont {leaked}"
 
 
-def test_provider_who_knows_the_secret_is_told_that_not_what() -> None:
-    """Does the provider in ‘bekend_bij’ read that there is something, without what it is?"""
+def test_a_minors_confidence_is_on_the_minors_card_not_the_parents() -> None:
+    """Is what Noor told the CLB on Noor's card and the CLB's, and not on her mother's?"""
+    secret = {"onderwerp": "Noor wordt gepest op de bus.", "reden": "Ze wil het zelf vertellen.", "bekend_bij": ["clb"]}
+    casus = make_casus(niet_delen=[{**secret, "van": "Noor"}])
+    cards = by_key(casus)
+    assert "Noor wordt gepest" in cards["minderjarige-1"].tekst()
+    assert "Noor vertelde het jou: Noor wordt gepest op de bus." in cards["hulpverlener-clb"].tekst()
+    for key in ("client", "coordinator", "hulpverlener-caw", "hulpverlener-ocmw"):
+        assert "gepest" not in cards[key].tekst(), key
+    assert "Er is iets" not in cards["coordinator"].tekst()
+
+
+def test_provider_who_heard_the_secret_reads_what_and_from_whom() -> None:
+    """Does the provider in ‘bekend_bij’ read what the client told, and that it stays out of the meeting?"""
     cards = by_key(make_casus())
     knows = cards["hulpverlener-caw"].tekst()
-    assert "Mira vertelde jou iets in vertrouwen" in knows
-    assert "broer" not in knows
+    assert "Mira vertelde het jou: De schuld bij haar broer" in knows
+    assert "Breng het niet ter sprake zonder het akkoord van Mira." in knows
+    assert "broer" not in cards["hulpverlener-clb"].tekst()
     assert "vertrouwen" not in cards["hulpverlener-clb"].tekst()
+
+
+def test_a_confidence_from_someone_not_in_the_household_is_refused() -> None:
+    """Is a confidence ‘van’ a name that is no minor of the casus refused, in Dutch?"""
+    with pytest.raises(ValidationError, match="noemt geen minderjarige"):
+        make_casus(niet_delen=[{"onderwerp": "Iets", "van": "Lars"}])
+
+
+def test_a_casus_that_is_no_lco_gets_no_cards() -> None:
+    """Does the role-play refuse a ‘geen_lco’ casus with its reason, in Dutch?"""
+    casus = make_casus(toestemming=False, geen_lco="Mira wil geen overleg met alle diensten samen.")
+    with pytest.raises(LcoError, match="is geen LCO: Mira wil geen overleg met alle diensten samen"):
+        role_cards(casus)
 
 
 def test_a_providers_line_that_touches_the_secret_is_replaced_by_a_notice() -> None:

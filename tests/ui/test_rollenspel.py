@@ -285,3 +285,28 @@ def test_pages_build_with_a_simulated_casus_when_chosen() -> None:
     assert page.casus.herkomst == "gesimuleerd"
     assert page.kaarten[0].sleutel == "coordinator"
     assert make_casus().id == "test-rollenspel"
+
+
+NO_LCO = "Mira wil geen overleg met alle diensten samen."
+
+
+def test_practice_refuses_a_casus_that_is_no_lco_and_says_why() -> None:
+    """Does the practice page show why a ‘geen_lco’ casus cannot be played, and refuse to start it?"""
+    page = OefenRollenspel(seed=1)
+    page.kiezer.choose(make_casus(toestemming=False, geen_lco=NO_LCO))
+    assert "is geen LCO: Mira wil geen overleg met alle diensten samen" in html.unescape(page.kiezer.samenvatting.value)
+    page.start.click()
+    assert "een rollenspel" in page.messages.text
+    assert page.speler is None
+
+
+def test_facilitator_page_hides_the_table_for_a_casus_that_is_no_lco() -> None:
+    """Does the facilitator page hide seats, setup and cards for a ‘geen_lco’ casus, and show them again after?"""
+    page = BegeleiderRollenspel(seed=1)
+    page.kiezer.choose(make_casus(toestemming=False, geen_lco=NO_LCO))
+    assert "is geen LCO" in page.messages.text
+    assert page.kaarten == ()
+    assert all(part.layout.display == "none" for part in page._lco_sections)
+    page.kiezer.choose(make_casus(id="een-lco"))
+    assert all(part.layout.display == "" for part in page._lco_sections)
+    assert page.kaarten

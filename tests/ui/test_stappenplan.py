@@ -9,6 +9,7 @@ from lco_kit.casus import load_casus_file
 from lco_kit.codes import code_list
 from lco_kit.stappenplan import opening_view
 from lco_kit.ui.stappenplan import StappenplanBouwer
+from tests.rollenspel.conftest import make_casus
 
 SOON = date.today() + timedelta(days=14)
 
@@ -137,3 +138,13 @@ def test_a_curated_follow_up_casus_opens_with_its_statuses_and_late_marks() -> N
     page.kiezer.keuze.value = key
     assert [s.value for s, _ in page._opvolging] == ["gedaan", "bezig", "gedaan", "gedaan"]
     assert "(de datum is voorbij)" in html.unescape(page.opvolging.children[2].children[0].value)
+
+
+def test_a_casus_that_is_no_lco_gets_no_stappenplan_on_the_page() -> None:
+    """Does the stappenplan page say why a ‘geen_lco’ casus has no stappenplan, and hide the plan?"""
+    page = StappenplanBouwer()
+    page.kiezer.choose(make_casus(toestemming=False, geen_lco="Mira weigert het overleg."))
+    assert "is geen LCO: Mira weigert het overleg" in page.messages.text
+    assert "een stappenplan" in page.messages.text
+    assert page.plan is None
+    assert all(part.layout.display == "none" for part in page._lco_sections)
