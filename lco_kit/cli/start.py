@@ -49,6 +49,18 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
             "een kleinere groep spaart geheugen)"
         ),
     )
+    parser.add_argument(
+        "--max-paginas",
+        dest="max_kernels",
+        type=_ceiling,
+        default=None,
+        metavar="N",
+        help=(
+            "hoeveel pagina's (met een eigen rekenproces) hoogstens tegelijk open staan; daarboven krijgt "
+            "wie een pagina opent ‘Het is even druk’ (standaard: naar het geheugen van deze computer; "
+            "de lichte deelnemerspagina telt niet mee)"
+        ),
+    )
     parser.set_defaults(handler=run)
 
 
@@ -62,7 +74,17 @@ def _group_size(value: str) -> int:
     return size
 
 
+def _ceiling(value: str) -> int:
+    try:
+        size = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"‘{value}’ is geen getal; geef een aantal pagina's, bv. 40") from None
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"geef minstens 1 pagina, niet {size}")
+    return size
+
+
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
-    server.serve(args.port, open_browser=args.open_browser, lan=args.lan, room=args.room)
+    server.serve(args.port, open_browser=args.open_browser, lan=args.lan, room=args.room, max_kernels=args.max_kernels)
     return 0

@@ -41,13 +41,14 @@ __all__ = [
     "templates_dir",
 ]
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 START_PAGE = "00_start.ipynb"
-ROOM_PAGES = {START_PAGE: 1.0, "40_reflectie_invullen.ipynb": 1.0, "20_maatzorgprincipes.ipynb": 1 / 3}
-"""The pages a room opens at once, with the share of the group each keeps ready in a room.
+ROOM_PAGES = {START_PAGE: 1 / 10, "20_maatzorgprincipes.ipynb": 1 / 6}
+"""The Voilà pages a room opens at once, with the share of the group each keeps ready.
 
-Everybody who scans the kit's QR code lands on the start page, and everybody who scans a
-reflection session's QR code on the answer page, within the same minute."""
+Phones that scan a QR code land on the light participant page, which needs no kernel; only
+laptops doing the lesson open Voilà pages, a group of them at a time (the lesson in pairs).
+Kept kernels are refilled as they are used, so a pool need not hold the whole room."""
 ROOM_REFILL_DELAY = 5.0
 """In a room, seconds before a used kernel is replaced: a room arriving at once is served first."""
 ROOM_SIZE = 30
@@ -73,6 +74,9 @@ def check_port(host: str, port: int) -> None:
         LcoError: In Dutch, when another program already listens on the port.
     """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As the server itself does: connections of a kit just stopped (TIME-WAIT) do not
+        # keep the port, so a restart on the same port works at once.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as error:
@@ -94,6 +98,7 @@ class ServerPlan:
     start_url: str
     probe_url: str
     pools: dict[str, dict[str, int]] | None = None
+    join_url: str = ""
 
 
 def lan_address() -> str:
@@ -160,6 +165,7 @@ def plan_server(
         start_url=f"{base}/voila/render/{START_PAGE}" + (f"?token={token}" if token else ""),
         probe_url=f"http://127.0.0.1:{port}/voila/static/voila.js",
         pools=pool_sizes(room) if room else None,
+        join_url=f"{base}/lco/deelnemen" + (f"?token={token}" if token else ""),
     )
 
 
@@ -173,11 +179,14 @@ def room_size(lan: bool, room: int | None = None) -> int:
 def pool_sizes(room: int) -> dict[str, dict[str, int]]:
     """Return Voilà's kernel pools for a group of ``room`` people.
 
-    Every page keeps one kernel ready, so it opens about as fast as an empty page; the pages
-    a room opens at once keep one per person (the start page and the reflection answer page,
-    which everybody opens in the same minute) or one per three people (the exercises, done
-    in pairs or small groups, and not all at the same moment). Each kept kernel costs about
-    60–100 MB.
+    Every page keeps one kernel ready, so it opens about as fast as an empty page; the
+    pages laptops in a room open together keep more (:data:`ROOM_PAGES`: the start page one
+    per ten people, the lesson one per six). Phones answer on the light page and need none.
+    Each kept kernel costs about 60–110 MB.
+
+    Examples:
+        >>> pool_sizes(30)["20_maatzorgprincipes.ipynb"]
+        {'pool_size': 5}
     """
     pools = {"default": {"pool_size": 1}}
     for page, share in ROOM_PAGES.items():
@@ -215,6 +224,7 @@ def serve(
     notebooks: Path | None = None,
     extra_args: Sequence[str] = (),
     quiet: bool = True,
+    max_kernels: int | None = None,
 ) -> None:
     """Serve the kit with Voilà until interrupted; print the start page's address.
 
@@ -228,6 +238,9 @@ def serve(
         extra_args: More Voilà options (benchmarks compare kernel settings this way).
         quiet: Send the server's and kernels' technical (English) messages to the kit's log
             file instead of the terminal, which then shows only the kit's Dutch lines.
+        max_kernels: The most kernels (Voilà pages open at once, kept ones included) the
+            laptop runs; beyond it a page gets "Het is even druk". Default: 40% of the
+            memory at ~110 MB a kernel, between 8 and 80 (0: no ceiling).
     """
     if lan:
         host, public_host, token = "0.0.0.0", lan_address(), secrets.token_urlsafe(9)  # noqa: S104
@@ -241,12 +254,13 @@ def serve(
     # that import alone costs about two seconds of every start (jsonschema#1428).
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     threading.Thread(target=_announce, args=(plan, open_browser), daemon=True).start()
-    from voila.app import Voila  # noqa: PLC0415  (slow import, only when serving)
+    from lco_kit.server.app import KernelCeiling, KitVoila, default_ceiling  # noqa: PLC0415  (imports Voilà: slow)
 
     print("De kit start op… (stoppen: Ctrl+C)", flush=True)
     if log:
         print(f"Technische meldingen van de server komen in {log}", flush=True)
-    app = Voila.instance()
+    KitVoila.kernel_ceiling = KernelCeiling(default_ceiling() if max_kernels is None else max_kernels)
+    app = KitVoila.instance()
     try:
         app.initialize([*plan.argv, *extra_args])
     except SystemExit:
@@ -326,8 +340,10 @@ def _announce(plan: ServerPlan, open_browser: bool) -> None:
     if plan.env.get("LCO_KIT_TOKEN"):
         import segno  # noqa: PLC0415  (only when serving a room)
 
-        print("Deelnemers in dezelfde zaal scannen deze code met hun gsm (of typen het adres hierboven):\n")
-        segno.make(plan.start_url, error="m").terminal(compact=True)
+        print(
+            f"Deelnemers in dezelfde zaal scannen deze code met hun gsm (of typen dit adres):\n\n    {plan.join_url}\n"
+        )
+        segno.make(plan.join_url, error="m").terminal(compact=True)
         print(
             "\nWie het adres niet heeft, komt niet binnen. De kit zet nu pagina's klaar voor de zaal; "
             "wacht tot je ‘Klaar voor de zaal’ ziet voor iedereen scant. Stoppen: Ctrl+C.\n",

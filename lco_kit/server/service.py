@@ -1,0 +1,99 @@
+"""The light participant pages as a small stand-alone service, with nothing else.
+
+For a shared server (a JupyterHub service, or behind a province's proxy): participants reach
+the join, answer and thank-you pages without any login, and nothing else is served — no page
+of the kit, no kernel, no other session. Run it with::
+
+    python -m lco_kit.server.service --poort 8870 [--basis /services/lco-deelnemen/]
+
+Under JupyterHub the hub sets ``JUPYTERHUB_SERVICE_PREFIX`` and the port in
+``JUPYTERHUB_SERVICE_URL``; both are used when present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import secrets
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+import tornado.web
+
+from lco_kit.server.deelnemen import Participation, participant_path, participant_routes
+
+__all__ = ["PublicHandler", "main", "make_app"]
+
+
+class PublicHandler(tornado.web.RequestHandler):
+    """The service's host class: everyone may answer (the session code is the key), with XSRF on every POST."""
+
+    def get_current_user(self) -> str:
+        """Every visitor is a participant; no login exists here."""
+        return "deelnemer"
+
+
+class _Root(tornado.web.RequestHandler):
+    """Anything else: sent to the join page (never a listing, never another page)."""
+
+    def initialize(self, target: str) -> None:
+        self.target = target
+
+    def get(self, *_: Any) -> None:
+        self.redirect(self.target)
+
+
+def make_app(participation: Participation, cookie_secret: bytes | None = None) -> tornado.web.Application:
+    """Return the service's tornado application: the light pages and a redirect to them, nothing more."""
+    routes: list[Any] = [*participant_routes(participation, host=PublicHandler)]
+    routes.append((participation.base_url.rstrip("/") + r"/?", _Root, {"target": participation.path}))
+    return tornado.web.Application(
+        routes,
+        xsrf_cookies=True,
+        xsrf_cookie_kwargs={"samesite": "Lax", "httponly": True},
+        cookie_secret=cookie_secret or secrets.token_bytes(32),
+        default_handler_class=_NotFound,
+        default_handler_args={"kit": participation},
+    )
+
+
+def _not_found_base() -> type[tornado.web.RequestHandler]:
+    from lco_kit.server.deelnemen import _Base  # noqa: PLC0415
+
+    class NotFound(_Base, PublicHandler):
+        def prepare(self) -> None:
+            raise tornado.web.HTTPError(404)
+
+    return NotFound
+
+
+_NotFound = _not_found_base()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Serve the light pages until interrupted."""
+    parser = argparse.ArgumentParser(prog="python -m lco_kit.server.service", description=__doc__)
+    hub_url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", ""))
+    parser.add_argument("--poort", "--port", dest="port", type=int, default=hub_url.port or 8870)
+    parser.add_argument("--adres", "--ip", dest="ip", default=hub_url.hostname or "127.0.0.1")
+    parser.add_argument("--basis", "--base-url", dest="base", default=os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/"))
+    args = parser.parse_args(argv)
+    participation = Participation(base_url=args.base)
+    app = make_app(participation)
+
+    async def forever() -> None:
+        app.listen(args.port, address=args.ip, xheaders=False)
+        print(f"De deelnemerspagina draait op http://{args.ip}:{args.port}{participant_path(args.base)}", flush=True)
+        await asyncio.Event().wait()
+
+    try:
+        asyncio.run(forever())
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
