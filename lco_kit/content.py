@@ -27,7 +27,7 @@ from pydantic_core import ErrorDetails
 
 from lco_kit import config
 from lco_kit._yaml import LineMap, parse_yaml_text
-from lco_kit.errors import ContentError, Problem, format_field
+from lco_kit.errors import ContentError, Problem, format_field, shorten
 
 __all__ = [
     "KINDS",
@@ -348,6 +348,8 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
+_MESSAGE_LENGTH = 400
+
 _SIMPLE_MESSAGES: dict[str, str] = {
     "missing": "dit veld ontbreekt; het is verplicht.",
     "int_type": "verwacht een geheel getal, gevonden: {shown}.",
@@ -392,7 +394,8 @@ def _message(detail: ErrorDetails, model: type[BaseModel] | None, path: tuple[st
     if kind in {"value_error", "assertion_error"}:
         # Validators in the kit raise ValueError with a Dutch sentence; show it as it is.
         reason = str(ctx.get("error", "")) or "deze waarde is niet geldig."
-        return reason.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        # A validator may quote the value it refuses; a pasted page must not come back whole.
+        return shorten(reason.removeprefix("Value error, ").removeprefix("Assertion failed, "), _MESSAGE_LENGTH)
     if kind == "string_type":
         if isinstance(value, bool):
             return (
@@ -407,9 +410,6 @@ def _message(detail: ErrorDetails, model: type[BaseModel] | None, path: tuple[st
     return template.format(shown=_show(value), **{k: v for k, v in ctx.items() if k != "shown"})
 
 
-_SHOWN_LENGTH = 60
-
-
 def _show(value: Any) -> str:
     if isinstance(value, dict):
         return "een groep velden"
@@ -420,9 +420,7 @@ def _show(value: Any) -> str:
     text = str(value)
     if isinstance(value, bool):
         text = "true" if value else "false"
-    if len(text) > _SHOWN_LENGTH:
-        text = text[: _SHOWN_LENGTH - 3] + "…"
-    return f"‘{text}’"
+    return f"‘{shorten(text)}’"
 
 
 class _TextsFile(ContentModel):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["ContentError", "LcoError", "Problem", "format_field", "log_unexpected"]
+__all__ = ["SHOWN_LENGTH", "ContentError", "LcoError", "Problem", "format_field", "log_unexpected", "shorten"]
 
 
 class LcoError(Exception):
@@ -63,14 +63,30 @@ class ContentError(LcoError):
         return "\n".join(lines)
 
 
+SHOWN_LENGTH = 60
+"""The most characters of a user's own value a message repeats."""
+
+
+def shorten(text: str, limit: int = SHOWN_LENGTH) -> str:
+    """Return a user's value cut to ``limit`` characters (ending in "…"), fit for a message.
+
+    A message repeats what the user wrote so they can find it, never a whole pasted page.
+
+    Examples:
+        >>> shorten("kort"), shorten("x" * 100, 10)
+        ('kort', 'xxxxxxxxx…')
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def format_field(path: tuple[str | int, ...]) -> str:
-    """Return a field's path as a person reads it.
+    """Return a field's path as a person reads it, each name cut to a readable length.
 
     Examples:
         >>> format_field(("hulpverleners", 1, "sector"))
         'hulpverleners → nr. 2 → sector'
     """
-    return " → ".join(f"nr. {p + 1}" if isinstance(p, int) else str(p) for p in path)
+    return " → ".join(f"nr. {p + 1}" if isinstance(p, int) else shorten(str(p)) for p in path)
 
 
 def log_unexpected(context: str) -> str:

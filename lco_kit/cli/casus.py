@@ -6,12 +6,13 @@ import argparse
 import shlex
 from pathlib import Path
 
+from lco_kit import config
 from lco_kit.casus.check import check_casus
 from lco_kit.casus.library import casus_to_yaml, read_library
 from lco_kit.casus.profiles import profiles
 from lco_kit.casus.simulator import MAX_PROVIDERS, MIN_PROVIDERS, simulate_casus
 from lco_kit.casus.texts import casus_text
-from lco_kit.errors import LcoError
+from lco_kit.errors import LcoError, log_unexpected
 
 __all__ = ["register"]
 
@@ -71,16 +72,31 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Check every file; print a Dutch report per file; exit code 1 when any is not in order."""
-    results = [check_casus(Path(name), name) for name in args.files]
-    for result in results:
+    """Check every file; print a Dutch report per file; exit code 1 when any is not in order.
+
+    Each file is reported as soon as it is checked, and a file that trips a defect in the
+    kit is reported as not in order while the others are still checked.
+    """
+    bad = 0
+    for name in args.files:
+        try:
+            result = check_casus(Path(name), name)
+        except Exception:  # a defect: this file fails, the others are still checked
+            reference = log_unexpected(f"lco-kit casus check {name}")
+            print(
+                f"{name}: niet in orde.\n  Er ging onverwacht iets mis bij het nakijken van dit bestand "
+                f"(kenmerk {reference}). De details staan in het logbestand: {config.log_file()}"
+            )
+            print()
+            bad += 1
+            continue
         print(result.report())
         print()
-    bad = sum(not r.ok for r in results)
+        bad += not result.ok
     if bad:
-        print(casus_text("check_samenvatting_fout", aantal=bad, totaal=len(results)))
+        print(casus_text("check_samenvatting_fout", aantal=bad, totaal=len(args.files)))
         return 1
-    print(casus_text("check_samenvatting_ok", aantal=len(results)))
+    print(casus_text("check_samenvatting_ok", aantal=len(args.files)))
     return 0
 
 

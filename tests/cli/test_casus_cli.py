@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -212,3 +213,75 @@ def test_help_is_dutch() -> None:
     result = run("casus", "--help")
     assert result.returncode == 0 and result.stdout.startswith("gebruik: lco-kit casus")
     assert "kijk casusbestanden na" in result.stdout and "maak een verzonnen casus" in result.stdout
+
+
+HOSTILE = ROOT / "tests" / "data" / "hostile"
+
+# Files that once crashed the loader ("Er ging onverwacht iets mis"), each with the Dutch
+# message it must now give: its line and field, and what is wrong.
+HOSTILE_EXPECTED = {
+    "casus-backspace-in-waarde.yaml": "regel 3, veld ‘titel’: hier staat een backspace (U+0008)",
+    "casus-word-regeleinde-in-waarde.yaml": "regel 3, veld ‘titel’: hier staat een regeleinde uit Word",
+    "casus-int-markering-zonder-waarde.yaml": "regel 1, veld ‘schema_version’: de markering ‘!!int’ is niet",
+    "casus-float-markering-zonder-waarde.yaml": "veld ‘x’: de markering ‘!!float’ is niet toegestaan",
+    "casus-timestamp-markering-op-lege-veldnaam.yaml": "regel 1: de markering ‘!!timestamp’ is niet toegestaan",
+    "casus-timestamp-markering-maakt-datum-als-veldnaam.yaml": "veld ‘2020-01-01’: de markering ‘!!timestamp’",
+    "casus-getal-als-veldnaam.yaml": "veld ‘2’: dit veld kent het formaat niet.",
+    "casus-leeg-als-veldnaam.yaml": "veld ‘~’: dit veld kent het formaat niet.",
+}
+
+
+def hostile_casus_files() -> list[str]:
+    """Return the stored casus files that once crashed the loader."""
+    return sorted(p.name for p in HOSTILE.glob("casus-*.yaml"))
+
+
+def test_every_stored_hostile_casus_has_an_expectation() -> None:
+    """Is every stored hostile casus file covered below (and every expectation by a file)?"""
+    assert set(hostile_casus_files()) == set(HOSTILE_EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_EXPECTED))
+def test_hostile_file_exits_1_with_a_dutch_message(name: str) -> None:
+    """Does a file that once crashed the loader now exit 1 with a Dutch message naming file, line and field?"""
+    relative = f"tests/data/hostile/{name}"
+    result = run("casus", "check", relative)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith(f"{relative}: niet in orde.")
+    assert HOSTILE_EXPECTED[name] in result.stdout
+    assert "onverwacht" not in result.stdout + result.stderr and "nr. 2" not in result.stdout
+    assert "None" not in result.stdout and "Traceback" not in result.stderr
+
+
+def test_check_of_hostile_and_good_files_reports_every_file(tmp_path: Path) -> None:
+    """With every hostile file between two good ones, are the good ones still reported as in order?"""
+    first, last = tmp_path / "eerste.yaml", tmp_path / "laatste.yaml"
+    for path in (first, last):
+        path.write_text(casus_yaml(), encoding="utf-8")
+    hostile = [str(HOSTILE / name) for name in hostile_casus_files()]
+    result = run("casus", "check", str(first), *hostile, str(last))
+    assert result.returncode == 1
+    assert f"{first}: in orde" in result.stdout and f"{last}: in orde" in result.stdout
+    for name in hostile:
+        assert f"{name}: niet in orde." in result.stdout
+    assert f"{len(hostile)} van de {len(hostile) + 2} bestand(en) niet in orde." in result.stdout
+
+
+def test_list_reports_a_hostile_file_and_shows_the_others(tmp_path: Path) -> None:
+    """Does ``casus list`` with a broken file in the facilitator's folder name it and still list the kit's casussen?"""
+    own = tmp_path / "eigen" / "casussen"
+    own.mkdir(parents=True)
+    (own / "kapot.yaml").write_bytes((HOSTILE / "casus-word-regeleinde-in-waarde.yaml").read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "lco_kit", "casus", "list"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "LCO_KIT_CONTENT_DIR": str(tmp_path / "eigen")},
+    )
+    assert result.returncode == 1, result.stderr
+    assert "gezin-lotte-genk: Lotte en Kevin zoeken ademruimte" in result.stdout
+    assert "kapot.yaml, regel 3, veld ‘titel’: hier staat een regeleinde uit Word" in result.stdout
+    assert "onverwacht" not in result.stdout + result.stderr
