@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 import platformdirs
 
-__all__ = ["content_override_dir", "data_dir", "database_url", "join_url", "log_file"]
+__all__ = ["content_override_dir", "data_dir", "database_url", "join_url", "log_file", "participant_url"]
 
 APP_NAME = "lco-kit"
 
@@ -72,10 +72,28 @@ def join_url(page: str, **params: str) -> str:
         ...     join_url("40_reflectie.ipynb", code="K7P2QX")
         'http://192.168.1.20:8866/voila/render/40_reflectie.ipynb?code=K7P2QX'
     """
+    return _public_address(f"voila/render/{page}", dict(params))
+
+
+def participant_url(code: str = "") -> str:
+    """Return the address of the light participant page (for a QR code), with the room's token.
+
+    Phones land there without a kernel each; with a session code they go straight to it.
+
+    Examples:
+        >>> os.environ["LCO_KIT_PUBLIC_URL"] = "http://192.168.1.20:8866"
+        >>> os.environ["LCO_KIT_TOKEN"] = ""
+        >>> participant_url("K7P2QX")
+        'http://192.168.1.20:8866/lco/deelnemen?code=K7P2QX'
+    """
+    return _public_address("lco/deelnemen", {"code": code} if code else {})
+
+
+def _public_address(path: str, query: dict[str, str]) -> str:
+    """Return ``path`` on the address others use (``LCO_KIT_PUBLIC_URL``), with the room's token."""
     base = os.environ.get("LCO_KIT_PUBLIC_URL", "http://127.0.0.1:8866").rstrip("/")
-    query = dict(params)
     token = os.environ.get("LCO_KIT_TOKEN")
     if token:
-        query["token"] = token
+        query = {**query, "token": token}
     suffix = f"?{urlencode(query)}" if query else ""
-    return f"{base}/voila/render/{page}{suffix}"
+    return f"{base}/{path}{suffix}"

@@ -115,6 +115,9 @@ class BusyAwareVoilaHandler(TornadoVoilaHandler):
                 )
             )
             return
+        # Sets the XSRF cookie, which the page's own script sends back to shut its kernel
+        # down when the page is left (lco-afsluiten.html.j2).
+        _ = self.xsrf_token
         await super().get(path)
 
 

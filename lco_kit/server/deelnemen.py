@@ -318,7 +318,7 @@ def _scale(part: PerspectiefDeel) -> list[tuple[str, str, str]]:
 def _value(raw: str) -> int | None:
     if raw == "weet-niet":
         return None
-    if raw.isdigit() and len(raw) == 1:
+    if raw in {"1", "2", "3", "4", "5"}:
         return int(raw)
     raise LcoError(reflectie_texts.text("link_ongeldig"))
 

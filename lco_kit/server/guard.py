@@ -84,9 +84,9 @@ class CodeGuard:
         with self._lock:
             record = self._fresh(address)
             extra = record.failures - self.free_tries
-            if extra < 0:
+            if extra <= 0:
                 return 0.0
-            return float(min(self.max_delay, self.base_delay * (2 ** min(extra, 16))))
+            return float(min(self.max_delay, self.base_delay * (2 ** min(extra - 1, 16))))
 
     def failed(self, address: str, tried: str) -> None:
         """Count a wrong code from this address (and log it, the code cut short)."""

@@ -42,7 +42,18 @@ from lco_kit.reflectie.store import (
     valid_respondent_key,
 )
 from lco_kit.reflectie.texts import text
-from lco_kit.ui.widgets import DownloadLink, MessageArea, PageAddress, button, chart_image, escape, guarded, qr_image
+from lco_kit.ui.texts import text as ui_text
+from lco_kit.ui.widgets import (
+    DownloadLink,
+    MessageArea,
+    PageAddress,
+    button,
+    chart_image,
+    escape,
+    guarded,
+    qr_image,
+    when_requested,
+)
 
 __all__ = [
     "ANSWER_PAGE",
@@ -142,7 +153,7 @@ class InvulPagina(widgets.VBox):
         store: The store (default: the kit's store).
     """
 
-    def __init__(self, query: str | None = None, store: ReflectieStore | None = None) -> None:
+    def __init__(self, query: str | None = None, store: ReflectieStore | None = None, *, route: bool = True) -> None:
         self.messages = MessageArea()
         self.body = widgets.VBox()
         self.body.add_class("lco-invullen-inhoud")
@@ -151,17 +162,25 @@ class InvulPagina(widgets.VBox):
         self.add_class("lco-reflectie")
         self.add_class("lco-reflectie-invullen")
         self._store = store
-        params = _query(query)
-        self.token = params.get("token", "")
-        self.code = normalise_code(params.get("code", ""))[:12]
-        self.key = params.get("r", "")
-        self.chosen = params.get("p", "")
         self.session: Sessie | None = None
         self.part: PerspectiefDeel | None = None
         self.perspective = ""
         self.answers: dict[str, int | None] = {}
         self.remark = ""
         self.index = 0
+        self.token = self.code = self.key = self.chosen = ""
+        if route:
+            self.open_address(query)
+        else:
+            self.body.children = [_html(f'<p class="lco-wachten">{escape(ui_text("even_geduld"))}</p>')]
+
+    def open_address(self, query: str | None) -> None:
+        """Read the page's address (code, perspective, respondent key) and show the right step."""
+        params = _query(query)
+        self.token = params.get("token", "")
+        self.code = normalise_code(params.get("code", ""))[:12]
+        self.key = params.get("r", "")
+        self.chosen = params.get("p", "")
         guarded(self.messages, "het openen van de vragenlijst")(self._route)()
 
     @property
@@ -483,13 +502,14 @@ def invulpagina(query: str | None = None, store: ReflectieStore | None = None) -
     """Return the answer page (the code is read from the address when there is one).
 
     When the server runs this page in a preheated kernel (started before anyone asked for
-    it), the address is known only once a person opens the page: wait for it first.
+    it), the address is known only once a person opens the page: the page then fills in as
+    soon as it arrives, without holding its cell (see :func:`when_requested`).
     """
-    if query is None and os.environ.get("VOILA_PREHEAT") == "True":
-        from voila.utils import wait_for_request  # noqa: PLC0415  (heavy; only in a preheated kernel)
-
-        wait_for_request()
-    return InvulPagina(query, store)
+    if query is not None:
+        return InvulPagina(query, store)
+    page = InvulPagina(None, store, route=False)
+    when_requested(page.open_address)
+    return page
 
 
 # ====================================================================== facilitator
@@ -712,7 +732,7 @@ class BegeleiderPagina(widgets.VBox):
             self.poller.start()
 
     def _join_box(self, session: Sessie) -> widgets.Widget:
-        url = config.join_url(ANSWER_PAGE, code=session.code)
+        url = config.participant_url(session.code)
         title = session.titel or session.instrument.titel
         parts: list[widgets.Widget] = [_html(f"<h2>{escape(title)}</h2>", "lco-sessie-titel")]
         if self.secret:

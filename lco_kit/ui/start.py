@@ -7,7 +7,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from lco_kit.config import join_url
+from lco_kit.config import participant_url
 from lco_kit.pages import list_pages
 from lco_kit.ui.texts import text
 from lco_kit.ui.widgets import escape, qr_image
@@ -27,8 +27,8 @@ def start_page(folder: Path | None = None) -> widgets.VBox:
 
 
 def join_panel() -> widgets.VBox:
-    """Return how participants in the room join: a QR code and the address (with the room's token)."""
-    url = join_url("00_start.ipynb")
+    """Return how participants in the room join: a QR code and the address of the light join page (with the token)."""
+    url = participant_url()
     heading = widgets.HTML(
         f"<h2>{escape(text('start_meedoen_titel'))}</h2><p>{escape(text('start_meedoen_uitleg'))}</p>"
         f'<p class="lco-adres"><a href="{escape(url)}">{escape(url)}</a></p>'

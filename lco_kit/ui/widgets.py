@@ -16,6 +16,8 @@ import base64
 import functools
 import html
 import io
+import os
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
@@ -47,6 +49,7 @@ __all__ = [
     "image",
     "qr_image",
     "section",
+    "when_requested",
 ]
 
 P = ParamSpec("P")
@@ -87,6 +90,29 @@ class PageAddress(widgets.HTML):
             raise ValueError(f"geen zoekdeel van een adres: {query!r}")
         self.query = query
         self.value = f'<span data-lco-adres="{escape(query)}"></span>'
+
+
+def when_requested(callback: Callable[[str], object]) -> None:
+    """Call ``callback`` with the page's query string as soon as a person opens the page.
+
+    A page the server runs ahead of time (a kept kernel) learns its address only when someone
+    opens it. Waiting for that in the page's own cell would hold the cell until a visitor
+    comes, and Voilà stops a cell that runs longer than its time-out: the page would show a
+    time-out to the first person after a quiet spell. So the waiting happens in a background
+    thread, the cell ends at once, and the page fills in when the address arrives. In a
+    kernel that was started for the visitor, the address is known and the call is direct.
+    """
+    if os.environ.get("VOILA_PREHEAT") != "True":
+        callback(os.environ.get("QUERY_STRING", ""))
+        return
+
+    def wait() -> None:
+        from voila.utils import wait_for_request  # noqa: PLC0415  (heavy; only in a kept kernel)
+
+        wait_for_request()
+        callback(os.environ.get("QUERY_STRING", ""))
+
+    threading.Thread(target=wait, name="lco-wacht-op-adres", daemon=True).start()
 
 
 class MessageArea(widgets.HTML):

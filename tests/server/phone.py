@@ -24,6 +24,11 @@ _RADIO = re.compile(r'<input type="radio" name="([^"]+)" value="([^"]+)"')
 _ACTION = re.compile(r'<form method="post" action="([^"]+)"')
 
 
+def seeded(seed: int) -> random.Random:
+    """Return the random source of one simulated person (answers and think time, not secrets)."""
+    return random.Random(seed)  # noqa: S311
+
+
 @dataclass
 class Reply:
     """One answer of the server."""
@@ -45,7 +50,7 @@ class Phone:
     """
 
     base: str
-    rng: random.Random = field(default_factory=lambda: random.Random(0))  # noqa: S311  (answers, not secrets)
+    rng: random.Random = field(default_factory=lambda: seeded(0))
     think: tuple[float, float] = (0.0, 0.0)
     latencies: list[tuple[str, float]] = field(default_factory=list)
     received: int = 0

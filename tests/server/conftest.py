@@ -1,0 +1,57 @@
+"""Fixtures for the light participant pages: a stand-alone service in this process, a store, sessions."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import tornado.httpserver
+import tornado.netutil
+
+from lco_kit.reflectie.store import ReflectieStore
+from lco_kit.server.deelnemen import Participation
+from lco_kit.server.guard import CodeGuard
+from lco_kit.server.service import make_app
+
+
+@dataclass
+class Service:
+    """A running light-page service and the store behind it."""
+
+    base: str
+    store: ReflectieStore
+    participation: Participation
+
+    def open_session(self, kind: str = "lco") -> str:
+        """Open a session; return its join code."""
+        return self.store.create_session(kind, title="Proefsessie").session.code
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[Service]:
+    """Serve the light pages from a thread of this process, on a free port, with their own store."""
+    store = ReflectieStore(f"sqlite:///{tmp_path / 'reflectie.sqlite'}")
+    participation = Participation(store_factory=lambda: store, guard=CodeGuard(free_tries=2, base_delay=0.3))
+    sockets = tornado.netutil.bind_sockets(0, "127.0.0.1")
+    port = sockets[0].getsockname()[1]
+    loop = asyncio.new_event_loop()
+    started = threading.Event()
+
+    def run() -> None:
+        asyncio.set_event_loop(loop)
+        server = tornado.httpserver.HTTPServer(make_app(participation))
+        server.add_sockets(sockets)
+        loop.call_soon(started.set)
+        loop.run_forever()
+        server.stop()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    started.wait(10)
+    yield Service(f"http://127.0.0.1:{port}", store, participation)
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(10)
