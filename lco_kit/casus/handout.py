@@ -1,4 +1,10 @@
-"""A printable handout of a casus (PDF), for a training session or an intervisie group."""
+"""A printable handout of a casus (PDF), for a training session or an intervisie group.
+
+Two copies: the participants' handout holds only what everyone at the table may know; the
+facilitator's copy (``begeleider=True``) adds what is not shared at the table (the client's
+``niet_delen`` and the confidences of minors, with who told and who heard them) and, for a
+casus that is not an LCO, why not.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from lco_kit.casus.texts import casus_text, scale, scale_level
 from lco_kit.codes import code_list, normalize
 from lco_kit.pdf import PdfDocument, dutch_date
 
-__all__ = ["casus_handout", "handout_filename", "who_label"]
+__all__ = ["casus_handout", "facilitator_filename", "handout_filename", "who_label"]
 
 
 def _provider_label(provider: Hulpverlener) -> str:
@@ -33,19 +39,34 @@ def handout_filename(casus: Casus) -> str:
     return f"casus-{casus.id}.pdf"
 
 
-def casus_handout(casus: Casus, spilfiguur: str | None = None, made_on: date | None = None) -> bytes:
+def facilitator_filename(casus: Casus) -> str:
+    """Return the facilitator's copy's file name (``casus-<id>-begeleider.pdf``)."""
+    return f"casus-{casus.id}-begeleider.pdf"
+
+
+def casus_handout(
+    casus: Casus, spilfiguur: str | None = None, made_on: date | None = None, *, begeleider: bool = False
+) -> bytes:
     """Return a casus as a printable A4 handout (PDF bytes).
 
     Args:
         casus: The casus.
         spilfiguur: A provider id to show as spilfiguur (default: as in the casus).
         made_on: The date printed under the title (default: today).
+        begeleider: Make the facilitator's copy, with what is not shared at the table;
+            by default the participants' handout, without it.
     """
+    title = "handout_titel_begeleider" if begeleider else "handout_titel"
     doc = PdfDocument(
-        casus_text("handout_titel", titel=casus.titel),
+        casus_text(title, titel=casus.titel),
         casus_text(f"handout_ondertitel_{casus.herkomst}"),
         made_on=made_on,
     )
+    if begeleider:
+        doc.paragraph(casus_text("handout_begeleider_let_op"), italic=True)
+        if casus.geen_lco is not None:
+            doc.heading(casus_text("handout_geen_lco"))
+            doc.paragraph(casus.geen_lco.reden)
     doc.heading(casus_text("handout_samenvatting"))
     doc.paragraph(casus.samenvatting)
     _client(doc, casus)
@@ -55,7 +76,8 @@ def casus_handout(casus: Casus, spilfiguur: str | None = None, made_on: date | N
     doc.bullets(list(casus.wat_goed_gaat))
     _domains(doc, casus)
     _providers(doc, casus, spilfiguur)
-    _not_shared(doc, casus)
+    if begeleider:
+        _not_shared(doc, casus)
     doc.heading(casus_text("handout_knelpunten"))
     doc.table(
         casus_text("handout_knelpunt_kolommen").split("|"),
@@ -153,7 +175,12 @@ def _not_shared(doc: PdfDocument, casus: Casus) -> None:
     doc.heading(casus_text("handout_niet_delen"))
     items = []
     for item in casus.niet_delen:
-        line = item.onderwerp
+        teller = (
+            casus_text("handout_van_minderjarige", naam=item.van)
+            if item.van
+            else casus_text("handout_van_client", naam=casus.client.pseudoniem)
+        )
+        line = f"{teller}: {item.onderwerp}"
         if item.reden:
             line += f" ({item.reden})"
         if item.bekend_bij:

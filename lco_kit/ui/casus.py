@@ -23,7 +23,7 @@ from lco_kit.casus import (
     simulate_casus,
 )
 from lco_kit.casus.charts import domain_profile_chart, network_map
-from lco_kit.casus.handout import casus_handout, handout_filename, who_label
+from lco_kit.casus.handout import casus_handout, facilitator_filename, handout_filename, who_label
 from lco_kit.casus.simulator import MAX_PROVIDERS, MIN_PROVIDERS
 from lco_kit.codes import code_list
 from lco_kit.dutch import dutch_date
@@ -102,6 +102,8 @@ class CasusWeergave(widgets.VBox):
         self.make_handout.on_click(guarded(messages, "het maken van de hand-out")(self._make_handout))
         self.handout = DownloadLink(casus_text("pagina_download_handout"), "casus.pdf", _PDF)
         self.handout.add_class(f"{prefix}-handout")
+        self.facilitator_copy = DownloadLink(casus_text("pagina_download_begeleider"), "casus-begeleider.pdf", _PDF)
+        self.facilitator_copy.add_class(f"{prefix}-handout-begeleider")
         self.yaml = DownloadLink(casus_text("pagina_download_yaml"), "casus.yaml", _YAML)
         self.yaml.add_class(f"{prefix}-yaml")
         downloads = widgets.VBox(
@@ -112,6 +114,7 @@ class CasusWeergave(widgets.VBox):
                 ),
                 self.make_handout,
                 self.handout,
+                self.facilitator_copy,
                 self.yaml,
             ],
         )
@@ -167,11 +170,16 @@ class CasusWeergave(widgets.VBox):
         chart = network_map(self.casus, self.spilfiguur.value or None)
         self.network.show(chart.png(), chart.alt)
         self.handout.set_data(None)  # a handout made before no longer matches what is shown
+        self.facilitator_copy.set_data(None)
 
     def _make_handout(self, _button: widgets.Button | None = None) -> None:
         if self.casus is None:
             return
-        self.handout.set_data(casus_handout(self.casus, self.spilfiguur.value or None), handout_filename(self.casus))
+        chosen = self.spilfiguur.value or None
+        self.handout.set_data(casus_handout(self.casus, chosen), handout_filename(self.casus))
+        self.facilitator_copy.set_data(
+            casus_handout(self.casus, chosen, begeleider=True), facilitator_filename(self.casus)
+        )
 
 
 # -------------------------------------------------------------------- HTML parts (every value escaped)
@@ -217,17 +225,28 @@ def card_html(casus: Casus) -> str:
         for k, v in facts
     )
     origin = escape(casus_text(f"pagina_herkomst_{casus.herkomst}"))
+    no_lco = ""
+    if casus.geen_lco is not None:
+        no_lco = (
+            f'<div class="lco-casus-geen-lco"><p><strong>'
+            f"{escape(casus_text('pagina_geen_lco', reden=casus.geen_lco.reden))}</strong></p>"
+            f"<p>{escape(casus_text('pagina_geen_lco_uitleg'))}</p></div>"
+        )
     return (
         f'<div class="lco-kaart"><p class="lco-casus-herkomst">{origin}</p>'
-        f"<h3>{escape(casus.titel)}</h3><p>{escape(casus.samenvatting)}</p>"
+        f"<h3>{escape(casus.titel)}</h3><p>{escape(casus.samenvatting)}</p>{no_lco}"
         f'<table class="lco-casus-feiten">{rows}</table></div>'
     )
 
 
 def wishes_html(casus: Casus) -> str:
-    """Return what the client asks, what goes well, and what they do not want shared."""
+    """Return what the client asks and what goes well.
+
+    What is not shared at the table is never on this page (it is shown to a group): only a
+    note that it exists, on the role cards and the facilitator's copy of the handout.
+    """
     not_shared = (
-        _list([item.onderwerp + (f" ({item.reden})" if item.reden else "") for item in casus.niet_delen])
+        f"<p>{escape(casus_text('pagina_niet_delen_verborgen'))}</p>"
         if casus.niet_delen
         else f"<p>{escape(casus_text('pagina_niets_niet_delen'))}</p>"
     )

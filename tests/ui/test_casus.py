@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import base64
+import html
 import re
 
 import pytest
 
-from lco_kit.casus import casus_to_yaml, list_casussen, load_casus, simulate_casus
+from lco_kit.casus import Casus, casus_to_yaml, list_casussen, load_casus, simulate_casus
 from lco_kit.ui.casus import CasusPagina, card_html, knelpunten_html, providers_html, wishes_html
 from tests.casus.conftest import casus_data, casus_yaml, joined
 
@@ -44,7 +45,8 @@ def test_choosing_a_casus_shows_it(page: CasusPagina) -> None:
     casus = load_casus("gezin-nadia-maasmechelen")
     assert "Robbe wil zelf mee beslissen" in page.view.card.value
     assert "neemt zelf deel aan het overleg" in page.view.card.value
-    assert "De redenen van de scheiding" in page.view.wishes.value
+    assert "De redenen van de scheiding" not in page.view.wishes.value
+    assert "Wat iemand niet aan tafel wil, staat niet op deze pagina" in page.view.wishes.value
     assert all(p.dienst in page.view.providers.value for p in casus.hulpverleners)
     assert "Wachtlijsten" in page.view.knelpunten.value and "niet gelukt" in page.view.knelpunten.value
     assert page.messages.text == "Je bekijkt nu: ‘Robbe wil zelf mee beslissen’."
@@ -61,8 +63,11 @@ def test_spilfiguur_choice_redraws_the_map_and_resets_the_handout(page: CasusPag
     page.view.make_handout.click()
     assert page.view.handout.filename == "casus-gezin-rita-leopoldsburg.pdf"
     assert link_bytes(page.view.handout.value).startswith(b"%PDF-")
+    assert page.view.facilitator_copy.filename == "casus-gezin-rita-leopoldsburg-begeleider.pdf"
+    assert link_bytes(page.view.facilitator_copy.value).startswith(b"%PDF-")
     page.view.spilfiguur.value = "clb"
     assert "nog niets" in page.view.handout.value
+    assert "nog niets" in page.view.facilitator_copy.value
 
 
 def test_making_a_casus_follows_the_options(page: CasusPagina) -> None:
@@ -139,3 +144,18 @@ def test_html_parts_escape_every_value() -> None:
     assert "<u>" not in wishes_html(evil)
     assert providers_html(casus).count('class="lco-kaart"') == len(casus.hulpverleners)
     assert knelpunten_html(casus).count("<li>") == len(casus.knelpunten)
+
+
+@pytest.mark.parametrize("casus", list_casussen(), ids=lambda c: c.id)
+def test_the_projected_page_never_shows_what_is_not_shared(casus: Casus) -> None:
+    """For every curated casus: does the page (shown to a group) leave out every niet_delen text?"""
+    shown = html.unescape(card_html(casus) + wishes_html(casus) + providers_html(casus) + knelpunten_html(casus))
+    for item in casus.niet_delen:
+        assert item.onderwerp not in shown
+        assert not item.reden or item.reden not in shown
+
+
+def test_a_casus_that_is_no_lco_says_so_on_its_card() -> None:
+    """Does the card of a ‘geen_lco’ casus say that it is no LCO, and why?"""
+    casus = Casus.model_validate(casus_data(toestemming=False, geen_lco="Mira wil geen overleg."))
+    assert "Dit is geen LCO: Mira wil geen overleg." in html.unescape(card_html(casus))
