@@ -297,6 +297,11 @@ class Koppelen(_Basis):
     def _answers_among_choices(self) -> Koppelen:
         if len(set(self.keuzes)) != len(self.keuzes) or len(self.keuzes) < 2:  # noqa: PLR2004
             raise ValueError("‘keuzes’ noemt minstens twee verschillende principes, elk één keer.")
+        if len(self.paren) <= len(self.keuzes):
+            raise ValueError(
+                f"deze oefening heeft {len(self.paren)} momenten en {len(self.keuzes)} principes om uit te kiezen. "
+                "Geef meer momenten dan principes (of beperk ‘keuzes’), anders volgt het laatste paar vanzelf."
+            )
         missing = sorted({p.principe for p in self.paren} - set(self.keuzes))
         if missing:
             raise ValueError(

@@ -30,7 +30,7 @@ from lco_kit.oefeningen import (
     plan_les,
     score_les,
 )
-from lco_kit.principes import PRINCIPE_CODES
+from lco_kit.principes import PRINCIPE_CODES, load_principes
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,7 +94,7 @@ def order(exercise_id: str = "de-fasen", **extra: Any) -> dict[str, Any]:
 
 
 def matching(exercise_id: str = "herkennen", **extra: Any) -> dict[str, Any]:
-    """Return a valid matching exercise with three moments."""
+    """Return a valid matching exercise: four moments, three principles to choose from."""
     return {
         "id": exercise_id,
         "soort": "koppelen",
@@ -112,7 +112,9 @@ def matching(exercise_id: str = "herkennen", **extra: Any) -> dict[str, Any]:
                 "uitleg": why("Duidelijke taken"),
             },
             {"moment": "Twee diensten kiezen één plan.", "principe": "gecoordineerd", "uitleg": why("Afgestemde hulp")},
+            {"moment": "De cliënt kiest wie er komt.", "principe": "participatie", "uitleg": why("Zij beslist mee")},
         ],
+        "keuzes": ["participatie", "gestructureerd", "gecoordineerd"],
         **extra,
     }
 
@@ -317,30 +319,34 @@ def test_order_that_is_not_a_full_order_is_refused(answer: object) -> None:
 
 def test_matching_all_right() -> None:
     """Is every moment matched to its principle judged right?"""
-    verdict = check_answer(one(matching()), {0: "participatie", 1: "gestructureerd", 2: "gecoordineerd"})
+    answer = {0: "participatie", 1: "gestructureerd", 2: "gecoordineerd", 3: "participatie"}
+    verdict = check_answer(one(matching()), answer)
     assert verdict.juist and verdict.score == 1.0
 
 
 def test_matching_one_wrong_names_both_principles() -> None:
-    """Does a wrong match score 2/3 and name the principle chosen and the one at stake?"""
-    verdict = check_answer(one(matching()), {0: "positief", 1: "gestructureerd", 2: "gecoordineerd"})
-    assert verdict.score == pytest.approx(2 / 3)
+    """Does a wrong match score 3/4 and name the principle chosen and the one at stake?"""
+    answer = {0: "gestructureerd", 1: "gestructureerd", 2: "gecoordineerd", 3: "participatie"}
+    verdict = check_answer(one(matching()), answer)
+    assert verdict.score == pytest.approx(3 / 4)
     wrong = verdict.terugkoppeling[0]
     assert wrong.status == "fout_gekoppeld"
-    assert wrong.detail == oefen_tekst("detail_koppelen_false", gekozen="Positieve hulpverlening", juist="Participatie")
+    assert wrong.detail == oefen_tekst(
+        "detail_koppelen_false", gekozen="Gestructureerde hulpverlening", juist="Participatie"
+    )
 
 
 def test_matching_with_a_moment_left_open_is_a_dutch_error() -> None:
     """Is a matching answer with one moment left open refused, saying how many are open?"""
     with pytest.raises(LcoError, match="Nog open — 1"):
-        check_answer(one(matching()), {0: "participatie", 1: "gestructureerd", 2: ""})
+        check_answer(one(matching()), {0: "participatie", 1: "gestructureerd", 2: "gecoordineerd", 3: ""})
 
 
 def test_matching_with_a_principle_outside_the_choices_is_refused() -> None:
     """Is a principle that is not among the exercise's choices refused?"""
     oefening = one(matching(keuzes=["participatie", "gestructureerd", "gecoordineerd"]))
     with pytest.raises(LcoError):
-        check_answer(oefening, {0: "positief", 1: "gestructureerd", 2: "gecoordineerd"})
+        check_answer(oefening, {0: "positief", 1: "gestructureerd", 2: "gecoordineerd", 3: "participatie"})
 
 
 # ------------------------------------------------------------------ checking: open question
@@ -454,6 +460,33 @@ def test_matching_answer_outside_its_choices_is_refused() -> None:
     """Is a matching exercise whose right principle is missing from ‘keuzes’ refused?"""
     [(_, _, message)] = problems(bank_bytes(matching(keuzes=["participatie", "gestructureerd"])))
     assert "gecoordineerd" in message and "keuzes" in message
+
+
+def test_matching_with_as_many_moments_as_principles_is_refused() -> None:
+    """Is a matching exercise whose last pair would follow by itself (moments = principles) refused?"""
+    exercise = matching(keuzes=["participatie", "gestructureerd", "gecoordineerd", "positief"])
+    [(_, field, message)] = problems(bank_bytes(exercise))
+    assert field == "oefening herkennen"
+    assert "4 momenten en 4 principes" in message and "meer momenten dan principes" in message
+
+
+def test_kit_matching_exercises_have_more_moments_than_principles() -> None:
+    """Does every matching exercise of the kit offer more moments than principles to choose from?"""
+    matchings = [o for o in load_banks().oefeningen() if isinstance(o, engine.Koppelen)]
+    assert len(matchings) >= 5
+    assert all(len(o.paren) > len(o.keuzes) for o in matchings)
+
+
+def _runs(text: str, size: int = 8) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.casefold())
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def test_no_open_question_repeats_a_principles_reflection_question() -> None:
+    """Does no open question repeat eight words in a row of a principle's own reflection question?"""
+    reflections = set().union(*(_runs(p.reflectievraag) for p in load_principes().principes))
+    repeats = [o.id for o in load_banks().oefeningen() if o.soort == "open" and _runs(o.vraag) & reflections]
+    assert repeats == []
 
 
 def test_every_problem_in_a_bank_is_reported_at_once() -> None:
