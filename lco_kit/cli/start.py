@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from lco_kit import server
+from lco_kit._installation import check_installation
 
 HELP = "start de kit en open de startpagina in je browser"
 MAX_ROOM = 100
@@ -86,5 +87,6 @@ def _ceiling(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
+    check_installation()
     server.serve(args.port, open_browser=args.open_browser, lan=args.lan, room=args.room, max_kernels=args.max_kernels)
     return 0
