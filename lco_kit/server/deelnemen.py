@@ -144,7 +144,7 @@ class _Base(tornado.web.RequestHandler):
         super().set_default_headers()
         self.set_header("Content-Security-Policy", LIGHT_CSP)
         self.set_header("X-Content-Type-Options", "nosniff")
-        self.set_header("Referrer-Policy", "no-referrer")
+        self.set_header("Referrer-Policy", "same-origin")  # "no-referrer" makes a form's Origin "null"
         self.set_header("Cache-Control", "no-store")
 
     @property

@@ -130,8 +130,8 @@
         var voice = dutch();
         if (!target || !voice) { return; }
         var utterance = new window.SpeechSynthesisUtterance(target.textContent.trim());
-        utterance.voice = voice;
         utterance.lang = voice.lang || "nl-BE";
+        try { utterance.voice = voice; } catch (e) { /* the language alone picks a Dutch voice */ }
         if (synth.cancel) { synth.cancel(); }
         synth.speak(utterance);
       });
