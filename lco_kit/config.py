@@ -8,21 +8,50 @@ and the tests agree without passing arguments around:
   overrides the kit's casussen, exercises and data files.
 - ``LCO_KIT_DB`` — an SQLAlchemy URL for the reflection store (default: SQLite in
   the data folder).
+- ``LCO_KIT_BEWAARTERMIJN`` — after how many days without activity a reflection session
+  is removed at start (default 180; ``lco-kit gegevens bewaartermijn N`` stores it in the
+  data folder's ``instellingen.json``; 0 keeps everything).
 - ``LCO_KIT_PUBLIC_URL`` and ``LCO_KIT_TOKEN`` — set by ``lco-kit start`` for its kernels:
   the address participants use to reach this server, and the room's access token.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import logging.handlers
 import os
+import threading
 from pathlib import Path
 from urllib.parse import urlencode
 
 import platformdirs
 
-__all__ = ["content_override_dir", "data_dir", "database_url", "join_url", "log_file", "participant_url"]
+__all__ = [
+    "DEFAULT_RETENTION_DAYS",
+    "LOG_BACKUPS",
+    "LOG_MAX_BYTES",
+    "capture_stderr_in_log",
+    "content_override_dir",
+    "data_dir",
+    "database_url",
+    "join_url",
+    "log_file",
+    "log_handler",
+    "participant_url",
+    "retention_days",
+    "set_retention_days",
+    "settings_file",
+    "sqlite_path",
+]
 
 APP_NAME = "lco-kit"
+DEFAULT_RETENTION_DAYS = 180
+"""Reflection sessions quiet for longer than this many days are removed at start."""
+MAX_RETENTION_DAYS = 3650
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 5
+"""The log keeps at most LOG_BACKUPS older files of LOG_MAX_BYTES each beside the current one."""
 
 
 def data_dir() -> Path:
@@ -97,3 +126,104 @@ def _public_address(path: str, query: dict[str, str]) -> str:
         query = {**query, "token": token}
     suffix = f"?{urlencode(query)}" if query else ""
     return f"{base}/{path}{suffix}"
+
+
+def sqlite_path() -> Path | None:
+    """Return the reflection store's SQLite file, or None when the store is another database."""
+    url = database_url()
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url == prefix or ":memory:" in url:
+        return None
+    return Path(url[len(prefix) :].split("?", 1)[0])
+
+
+def settings_file() -> Path:
+    """Return the file in the data folder that keeps the facilitator's settings (the retention period)."""
+    return data_dir() / "instellingen.json"
+
+
+def _settings() -> dict[str, object]:
+    try:
+        loaded = json.loads(settings_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _valid_days(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        days = int(str(value).strip())
+    except ValueError:
+        return None
+    return days if 0 <= days <= MAX_RETENTION_DAYS else None
+
+
+def retention_days() -> int:
+    """Return after how many quiet days a reflection session is removed (0: never).
+
+    ``LCO_KIT_BEWAARTERMIJN`` wins, then the setting stored by ``lco-kit gegevens
+    bewaartermijn``, then :data:`DEFAULT_RETENTION_DAYS`. A value that is not a whole number
+    of days from 0 to 3650 counts as not set.
+
+    Examples:
+        >>> from unittest import mock
+        >>> with mock.patch.dict(os.environ, {"LCO_KIT_BEWAARTERMIJN": "90"}):
+        ...     retention_days()
+        90
+    """
+    for value in (os.environ.get("LCO_KIT_BEWAARTERMIJN"), _settings().get("bewaartermijn_dagen")):
+        days = _valid_days(value) if value not in (None, "") else None
+        if days is not None:
+            return days
+    return DEFAULT_RETENTION_DAYS
+
+
+def set_retention_days(days: int) -> Path:
+    """Store the retention period in the data folder's settings file; return that file.
+
+    Raises:
+        ValueError: When ``days`` is not a whole number from 0 to 3650.
+    """
+    if _valid_days(days) != days:
+        raise ValueError(f"days must be a whole number from 0 to {MAX_RETENTION_DAYS}, not {days!r}")
+    settings = _settings()
+    settings["bewaartermijn_dagen"] = days
+    path = settings_file()
+    path.write_text(json.dumps(settings, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def log_handler() -> logging.Handler:
+    """Return a handler that writes to the kit's log and rotates it (LOG_BACKUPS files of LOG_MAX_BYTES)."""
+    handler = logging.handlers.RotatingFileHandler(
+        log_file(), maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    return handler
+
+
+def capture_stderr_in_log() -> Path:
+    """Send this process's standard error (and its child processes') through the rotating log.
+
+    A server sends the kernels' technical messages here; writing them through one
+    rotating handler keeps the log from growing without limit, however long it runs.
+
+    Returns:
+        The log file.
+    """
+    handler = log_handler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    read_end, write_end = os.pipe()
+    os.dup2(write_end, 2)
+    os.close(write_end)
+
+    def pump() -> None:
+        with os.fdopen(read_end, "rb") as pipe:
+            for line in pipe:
+                text = line.decode("utf-8", "replace").rstrip("\n")
+                handler.emit(logging.makeLogRecord({"msg": text, "levelno": logging.INFO}))
+
+    threading.Thread(target=pump, name="lco-kit-log", daemon=True).start()
+    return log_file()

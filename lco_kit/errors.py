@@ -102,9 +102,7 @@ def log_unexpected(context: str) -> str:
 
     logger = logging.getLogger("lco_kit")
     if not any(isinstance(h, logging.FileHandler) for h in logger.handlers):
-        handler = logging.FileHandler(config.log_file(), encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        logger.addHandler(handler)
+        logger.addHandler(config.log_handler())  # rotates: the log never grows without limit
     reference = secrets.token_hex(3).upper()
     logger.exception("[%s] %s", reference, context)
     return reference

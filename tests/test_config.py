@@ -49,3 +49,96 @@ def test_join_url_uses_the_public_address_and_token(monkeypatch: pytest.MonkeyPa
         config.join_url("x.ipynb", code="AB12")
         == "http://192.168.1.20:8866/voila/render/x.ipynb?code=AB12&token=geheim"
     )
+
+
+def test_sqlite_path_is_the_local_file_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Is the store's SQLite file named, and None for a shared PostgreSQL database?"""
+    monkeypatch.setenv("LCO_KIT_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("LCO_KIT_DB", raising=False)
+    assert config.sqlite_path() == tmp_path / "lco-kit.sqlite3"
+    monkeypatch.setenv("LCO_KIT_DB", "postgresql+psycopg://x@localhost/y")
+    assert config.sqlite_path() is None
+
+
+def test_retention_period_default_setting_and_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Is the retention 180 days by default, the stored setting next, and LCO_KIT_BEWAARTERMIJN first?"""
+    monkeypatch.setenv("LCO_KIT_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("LCO_KIT_BEWAARTERMIJN", raising=False)
+    assert config.retention_days() == 180
+    assert config.set_retention_days(60) == tmp_path / "instellingen.json"
+    assert config.retention_days() == 60
+    monkeypatch.setenv("LCO_KIT_BEWAARTERMIJN", "7")
+    assert config.retention_days() == 7
+    monkeypatch.setenv("LCO_KIT_BEWAARTERMIJN", "altijd")
+    assert config.retention_days() == 60
+    with pytest.raises(ValueError, match="whole number"):
+        config.set_retention_days(-1)
+
+
+def test_a_damaged_settings_file_falls_back_to_the_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Does a settings file that is not JSON give the default period instead of a crash?"""
+    monkeypatch.setenv("LCO_KIT_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("LCO_KIT_BEWAARTERMIJN", raising=False)
+    (tmp_path / "instellingen.json").write_text("{kapot", encoding="utf-8")
+    assert config.retention_days() == 180
+    assert config.set_retention_days(30) and config.retention_days() == 30
+
+
+def test_log_rotates_and_keeps_five_older_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Does the log roll over at its size limit and keep at most LOG_BACKUPS older files?"""
+    import logging
+
+    monkeypatch.setenv("LCO_KIT_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(config, "LOG_MAX_BYTES", 2000)
+    handler = config.log_handler()
+    logger = logging.getLogger("lco_kit.test_rotation")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for number in range(400):
+            logger.warning("regel %03d met wat tekst om het logboek te vullen", number)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    logs = sorted(p.name for p in tmp_path.glob("lco-kit.log*"))
+    assert logs == ["lco-kit.log", *(f"lco-kit.log.{n}" for n in range(1, config.LOG_BACKUPS + 1))]
+    assert all(p.stat().st_size <= 2000 for p in tmp_path.glob("lco-kit.log*"))
+    assert "regel 399" in (tmp_path / "lco-kit.log").read_text(encoding="utf-8")
+
+
+def test_server_messages_go_through_the_rotating_log(tmp_path: Path) -> None:
+    """Do a process's (and its children's) error messages land in the rotating log once captured?"""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import subprocess, sys, time\n"
+        "from lco_kit import config\n"
+        "config.LOG_MAX_BYTES = 300\n"
+        "config.capture_stderr_in_log()\n"
+        "for n in range(40):\n"
+        "    print(f'melding {n:02d} van de server', file=sys.stderr, flush=True)\n"
+        "subprocess.run([sys.executable, '-c', 'import sys; print(\"melding van een kernel\", file=sys.stderr)'])\n"
+        "time.sleep(0.5)\n"
+    )
+    env = {**os.environ, "LCO_KIT_DATA_DIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
+    current = (tmp_path / "lco-kit.log").read_text(encoding="utf-8")
+    assert "melding van een kernel" in current
+    assert (tmp_path / "lco-kit.log.1").exists()
+    assert len(list(tmp_path.glob("lco-kit.log*"))) <= config.LOG_BACKUPS + 1
+
+
+def test_readme_names_the_real_data_folder_of_each_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Does the README's uninstall table name the folders platformdirs really uses on Linux, macOS and Windows?"""
+    from platformdirs.macos import MacOS
+    from platformdirs.unix import Unix
+
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    home = str(Path.home())
+    assert f"`{Unix(config.APP_NAME).user_data_dir.replace(home, '~')}`" in readme
+    assert f"`{MacOS(config.APP_NAME).user_data_dir.replace(home, '~')}`" in readme
+    # Windows puts the app under its author, which defaults to the app's name.
+    assert r"AppData\Local\lco-kit\lco-kit" in readme

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from lco_kit import server
-from lco_kit._installation import check_installation
+from lco_kit.cli.gegevens import before_start
 
 HELP = "start de kit en open de startpagina in je browser"
 MAX_ROOM = 100
@@ -87,6 +87,6 @@ def _ceiling(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
-    check_installation()
+    before_start()
     server.serve(args.port, open_browser=args.open_browser, lan=args.lan, room=args.room, max_kernels=args.max_kernels)
     return 0

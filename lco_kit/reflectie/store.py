@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -836,3 +836,45 @@ class ReflectieStore:
     def reload(self, session: Sessie) -> Sessie:
         """Return the session as it is stored now (closed, hidden perspectives …)."""
         return self.session(session.code)
+
+
+def purge_sessions_older_than(store: ReflectieStore, days: int, now: datetime | None = None) -> list[Sessie]:
+    """Delete the sessions whose traject has been quiet for longer than ``days`` days; return them.
+
+    A session's last activity is its newest moment: opened, closed, or an answer or remark
+    saved. Sessions that share a casus label form one traject (follow-up LCOs): they stay
+    together as long as any of them was active within the period, and go together after.
+
+    Args:
+        store: The reflection store.
+        days: The retention period in days; 0 or less deletes nothing.
+        now: The present moment in UTC (tests pass one; default: now).
+
+    Returns:
+        The sessions that were deleted, oldest first.
+    """
+    if days <= 0:
+        return []
+    cutoff = (now or _now()) - timedelta(days=days)
+    with store._read() as conn:
+        sessions = [store._to_session(row) for row in conn.execute(select(sessions_table)).all()]
+        answered = dict(
+            conn.execute(
+                select(respondents_table.c.sessie_id, func.max(respondents_table.c.bijgewerkt_op)).group_by(
+                    respondents_table.c.sessie_id
+                )
+            ).all()
+        )
+    last: dict[int, datetime] = {}
+    for session in sessions:
+        moments = [session.aangemaakt_op, session.gesloten_op, answered.get(session.id)]
+        last[session.id] = max(m for m in moments if m is not None)
+    traject_last: dict[str, datetime] = {}
+    for session in sessions:
+        if session.casus:
+            traject_last[session.casus] = max(traject_last.get(session.casus, last[session.id]), last[session.id])
+    quiet = [s for s in sessions if (traject_last[s.casus] if s.casus else last[s.id]) < cutoff]
+    quiet.sort(key=lambda s: (s.aangemaakt_op, s.id))
+    for session in quiet:
+        store.delete_session(session.id)
+    return quiet
