@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from lco_kit.rollenspel import (
     score_chart,
     score_scenario,
 )
+from lco_kit.rollenspel.facts import casus_facts
 from lco_kit.rollenspel.scenario import MIN_UITLEG_WOORDEN, moment_files
 from tests.rollenspel.conftest import CURATED, DATA, SIMULATED, make_casus, two_providers
 
@@ -259,3 +261,35 @@ def test_no_fitting_moment_is_a_dutch_error() -> None:
     only = load_moment_file(OWN.encode(), "regio.yaml").momenten
     with pytest.raises(LcoError, match="Er is geen enkel moment dat past bij de casus"):
         build_scenario(make_casus(niet_delen=[]), only)
+
+
+@pytest.mark.parametrize("casus", ALL, ids=lambda c: c.id)
+def test_every_role_at_the_table_has_enough_moments(casus: Casus) -> None:
+    """Does every role have moments to act in: 4 for the five main roles, 2 for a minor and a person of trust?"""
+    scenario = build_scenario(casus)
+    counts = Counter(m.rol for m in scenario.momenten)
+    for role in ("coordinator", "spilfiguur", "client", "hulpverlener"):
+        assert counts[role] >= 4, (role, counts)
+    if not casus_facts(casus).aanvrager_is_client:
+        assert counts["aanvrager"] >= 4, counts
+    if casus.client.minderjarigen:
+        assert counts["minderjarige"] >= 2, counts
+    if casus.client.vertrouwenspersoon:
+        assert counts["vertrouwenspersoon"] >= 2, counts
+
+
+def test_the_hard_moments_the_method_asks_for_are_in_the_bank() -> None:
+    """Are the opening, the absent client, disagreement, safety, an interpreter and the closing round in the bank?"""
+    ids = {m.id for m in load_momenten().momenten}
+    assert ids >= {
+        "spelregels",
+        "openingsronde",
+        "client-komt-niet",
+        "oneenigheid",
+        "eigen-doel",
+        "veiligheid",
+        "tolk-aan-tafel",
+        "slotronde",
+        "briefing-vooraf",
+        "nabespreking",
+    }
