@@ -1,7 +1,8 @@
 """Charts for the kit: matplotlib figures with alt text, rendered to PNG bytes.
 
-Pages show a chart with :func:`lco_kit.ui.chart_image` (a ``widgets.Image``); the PDF
-writer embeds the same PNG. pyplot is never used: figures are made with the
+Pages show a chart with :func:`lco_kit.ui.chart_image` (a ``widgets.Image`` whose
+``<img>`` gets the alt text as ``alt`` and ``title``, see the template's ``lco-alt``); the
+PDF writer embeds the same PNG. pyplot is never used: figures are made with the
 object-oriented API, which needs no GUI backend and keeps no global state between pages.
 
 Every chart carries an alt text that says what a sighted reader sees, numbers included.

@@ -192,7 +192,9 @@ def image(png: bytes, alt: str, css: str) -> AltImage:
 def chart_image(chart: Chart, **layout: str) -> AltImage:
     """Return a chart as an image widget with its alt text: the only way pages show charts.
 
-    Update a shown chart with ``widget.show(chart.png(), chart.alt)``.
+    The text goes to the widget's tooltip; the kit's template writes it into the ``<img>``'s
+    ``alt`` as well (ipywidgets itself only sets ``title``). Update a shown chart with
+    ``widget.show(chart.png(), chart.alt)``.
     """
     widget = image(chart.png(), chart.alt, "lco-grafiek")
     for key, value in layout.items():

@@ -198,3 +198,28 @@ def serious_accessibility_violations(page: Page) -> list[str]:
             targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
             found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}")
     return found
+
+
+HTMLCS_SCRIPT = ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
+"""HTML_CodeSniffer from npm (package.json); ``scripts/ensure-system-packages`` installs it."""
+
+_RUN_HTMLCS = """
+(standard) => new Promise((resolve, reject) => {
+    HTMLCS.process(standard, document, () => {
+        resolve(HTMLCS.getMessages().filter((m) => m.type === HTMLCS.ERROR).map((m) => ({
+            code: m.code,
+            msg: m.msg,
+            element: (m.element && m.element.outerHTML ? m.element.outerHTML : String(m.element)).slice(0, 160),
+        })));
+    }, () => reject(new Error("HTML_CodeSniffer kon de pagina niet nakijken")), "en");
+})
+"""
+
+
+def codesniffer_errors(page: Page, standard: str = "WCAG2AA") -> list[str]:
+    """Run HTML_CodeSniffer (a second accessibility engine beside axe) in the page; return its errors."""
+    if not HTMLCS_SCRIPT.is_file():
+        pytest.fail(f"HTML_CodeSniffer ontbreekt ({HTMLCS_SCRIPT}); voer scripts/ensure-system-packages uit.")
+    page.add_script_tag(path=str(HTMLCS_SCRIPT))
+    messages = page.evaluate(_RUN_HTMLCS, standard)
+    return [f"{m['code']}: {m['msg']} — {m['element']}" for m in messages]
