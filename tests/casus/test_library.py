@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from lco_kit.casus import (
+    Casus,
     casus_to_yaml,
     check_casus,
     list_casussen,
@@ -16,6 +17,7 @@ from lco_kit.casus import (
     read_library,
     scan_privacy,
 )
+from lco_kit.codes import lookup_gemeente
 from lco_kit.content import content_files
 from lco_kit.errors import ContentError, LcoError
 from tests.casus.conftest import casus_data, casus_yaml
@@ -23,9 +25,9 @@ from tests.casus.conftest import casus_data, casus_yaml
 CURATED = content_files("casussen")
 
 
-def test_there_are_at_least_twelve_curated_casussen() -> None:
-    """Does the kit ship at least twelve casussen, each named after its id?"""
-    assert len(CURATED) >= 12
+def test_there_are_at_least_sixteen_curated_casussen() -> None:
+    """Does the kit ship at least sixteen casussen, each named after its id?"""
+    assert len(CURATED) >= 16
     titles = [c.titel for c in list_casussen()]
     assert titles == sorted(titles, key=str.casefold)
     assert {p.stem for p in CURATED} == {c.id for c in list_casussen()}
@@ -57,14 +59,70 @@ def test_what_the_role_play_needs_is_there() -> None:
     taking_part = [c for c in casussen if any(m.neemt_deel and m.oud_genoeg for m in c.client.minderjarigen)]
     assert len(taking_part) >= 3
     assert sum(bool(c.niet_delen) for c in casussen) >= 3
-    assert sum(c.opstelling is not None and c.opstelling.spilfiguur is not None for c in casussen) >= 3
+    assert sum(c.opstelling is not None and c.opstelling.coordinator is not None for c in casussen) >= 8
     assert sum(c.vorige_lco is not None for c in casussen) >= 3
+
+
+def test_the_hard_situations_are_there() -> None:
+    """Are the hard situations in the library: no LCO, child safety, violence, an EU citizen, a farmer, a peer?"""
+    casussen = list_casussen()
+    texts = {c.id: casus_to_yaml(c) for c in casussen}
+    refused = [c for c in casussen if c.geen_lco is not None]
+    assert refused and all(not c.toestemming for c in refused)
+    assert any("Vertrouwenscentrum Kindermishandeling" in p.dienst for c in casussen for p in c.hulpverleners)
+    assert any("huisverbod" in text and "niet mee" in text for text in texts.values())
+    assert any("Europese burger" in text for text in texts.values())
+    assert any("zelfstandige" in text and "landbouw" in text for text in texts.values())
+    assert any(
+        p.sector == "vrijwilligers" and "ervaringsdeskundige" in p.rol for c in casussen for p in c.hulpverleners
+    )
+    assert any(item.van for c in casussen for item in c.niet_delen), "een vertrouwelijk verhaal van een kind"
+
+
+def test_the_table_chooses_the_spilfiguur() -> None:
+    """Does no curated casus come with a spilfiguur, unless it follows up an LCO that chose the same one?"""
+    for casus in list_casussen():
+        chosen = casus.opstelling.spilfiguur if casus.opstelling else None
+        if chosen is not None:
+            assert casus.vorige_lco is not None and casus.vorige_lco.spilfiguur == chosen, casus.id
+
+
+def _names(casus: Casus) -> list[str]:
+    names = [casus.client.pseudoniem, *(m.pseudoniem for m in casus.client.minderjarigen)]
+    names += [p.naam for p in casus.hulpverleners if p.naam]
+    if casus.opstelling and casus.opstelling.coordinator and casus.opstelling.coordinator.naam:
+        names.append(casus.opstelling.coordinator.naam)
+    return names
+
+
+def test_no_name_is_used_for_two_people() -> None:
+    """Across all curated casussen, does every first name belong to one person only?"""
+    seen: dict[str, str] = {}
+    for casus in list_casussen():
+        for name in _names(casus):
+            assert name not in seen, f"{name} in {casus.id} en {seen[name]}"
+            seen[name] = casus.id
+
+
+def test_a_named_coordinator_is_not_placed_at_a_real_ocmw() -> None:
+    """Does a coördinator with a first name stay without the name of a real OCMW or municipality?"""
+    coordinators = [c.opstelling.coordinator for c in list_casussen() if c.opstelling and c.opstelling.coordinator]
+    assert len({c.naam for c in coordinators if c.naam}) >= 8
+    for coordinator in coordinators:
+        if coordinator.naam:
+            for word in coordinator.dienst.replace(",", " ").split():
+                assert lookup_gemeente(word).waarschuwing, f"{coordinator.naam} met {coordinator.dienst}"
+
+
+@pytest.mark.parametrize("path", CURATED, ids=lambda p: p.name)
+def test_the_client_is_written_one_way(path: Path) -> None:
+    """Does every curated file write the client who carries an agreement as ‘cliënt’?"""
+    text = path.read_text(encoding="utf-8")
+    assert "wie: client" not in text and "wie: Cliënt" not in text
 
 
 def test_casussen_are_set_in_limburg() -> None:
     """Is every curated casus set in a Limburg municipality the kit knows?"""
-    from lco_kit.codes import lookup_gemeente
-
     for casus in list_casussen():
         assert casus.gemeente is not None
         assert lookup_gemeente(casus.gemeente).provincie == "Limburg", casus.id

@@ -10,7 +10,8 @@ from lco_kit.codes import normalize
 from tests.casus.conftest import casus_data as base_casus_data
 
 DATA = Path(__file__).parent / "data"
-CURATED = list_casussen()
+CURATED = [casus for casus in list_casussen() if casus.is_lco]
+"""The curated casussen a role-play can use (a ‘geen_lco’ casus is refused, see its own tests)."""
 SIMULATED = [simulate_casus(seed) for seed in range(30)]
 
 # The role-play needs what the casus tests' casus leaves out: something the client does not

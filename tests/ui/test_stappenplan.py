@@ -14,6 +14,13 @@ from tests.rollenspel.conftest import make_casus
 SOON = date.today() + timedelta(days=14)
 
 
+def page_with_spilfiguur() -> StappenplanBouwer:
+    """Return the page on its first casus, with the spilfiguur noted that the client chose at the table."""
+    page = StappenplanBouwer()
+    page.spilfiguur.value = page.casus.hulpverleners[0].id
+    return page
+
+
 def fill_agreement(page: StappenplanBouwer, number: int, wat: str, wie: str, when: date | None) -> None:
     """Fill in agreement ``number`` (1-based), adding rows as needed."""
     while len(page._afspraken) < number:
@@ -26,7 +33,7 @@ def fill_agreement(page: StappenplanBouwer, number: int, wat: str, wie: str, whe
 
 def test_missing_owner_gets_the_dutch_message_and_fixing_it_offers_the_verslag() -> None:
     """Does an agreement without an owner block the verslag in Dutch, and does fixing it offer every download?"""
-    page = StappenplanBouwer()
+    page = page_with_spilfiguur()
     fill_agreement(page, 1, "Samen de huurpremie aanvragen", "", SOON)
     fill_agreement(page, 2, "Zelf naar de ontmoetingsavond gaan", "client", SOON)
     page.geen_knelpunten.value = True
@@ -50,7 +57,7 @@ def test_missing_owner_gets_the_dutch_message_and_fixing_it_offers_the_verslag()
 
 def test_typed_text_is_shown_as_text_in_the_preview_and_the_problems() -> None:
     """Is markup typed in an agreement escaped in the problems and in the preview?"""
-    page = StappenplanBouwer()
+    page = page_with_spilfiguur()
     fill_agreement(page, 1, "<img src=x onerror=alert(1)>", "", SOON)
     page.make()
     assert "<img" not in page.problemen.value and "&lt;img src=x" in page.problemen.value
@@ -62,7 +69,7 @@ def test_typed_text_is_shown_as_text_in_the_preview_and_the_problems() -> None:
 
 def test_rows_can_be_added_and_removed() -> None:
     """Do ‘Nog een afspraak’ and ‘Verwijder’ add and remove rows, keeping what was typed in the others?"""
-    page = StappenplanBouwer()
+    page = page_with_spilfiguur()
     fill_agreement(page, 1, "Eerste", "client", SOON)
     fill_agreement(page, 2, "Tweede", "spilfiguur", SOON)
     fill_agreement(page, 3, "Derde", "coordinator", SOON)
@@ -77,7 +84,7 @@ def test_rows_can_be_added_and_removed() -> None:
 
 def test_knelpunten_of_the_casus_reach_the_registration_row() -> None:
     """Do the knelpunten taken from the casus end up in the registration row's CSV?"""
-    page = StappenplanBouwer()
+    page = page_with_spilfiguur()
     fill_agreement(page, 1, "Zelf naar de ontmoetingsavond gaan", "client", SOON)
     page.take_casus_knelpunten()
     page.make()
@@ -89,7 +96,7 @@ def test_knelpunten_of_the_casus_reach_the_registration_row() -> None:
 
 def test_follow_up_opens_on_the_page_with_each_agreements_status() -> None:
     """After making the verslag, does opening the follow-up show each agreement, and can its status be saved?"""
-    page = StappenplanBouwer()
+    page = page_with_spilfiguur()
     fill_agreement(page, 1, "Samen de huurpremie aanvragen", "spilfiguur", SOON)
     fill_agreement(page, 2, "Zelf naar de ontmoetingsavond gaan", "client", SOON)
     page.geen_knelpunten.value = True
@@ -117,7 +124,7 @@ def test_follow_up_opens_on_the_page_with_each_agreements_status() -> None:
 
 def test_take_over_what_is_not_done() -> None:
     """Does ‘Neem wat niet gedaan is over’ add the earlier agreements that are not done, without a date?"""
-    page = StappenplanBouwer()
+    page = page_with_spilfiguur()
     fill_agreement(page, 1, "Samen de huurpremie aanvragen", "spilfiguur", SOON)
     fill_agreement(page, 2, "Zelf naar de ontmoetingsavond gaan", "client", SOON)
     page.geen_knelpunten.value = True
@@ -133,7 +140,7 @@ def test_take_over_what_is_not_done() -> None:
 
 def test_a_curated_follow_up_casus_opens_with_its_statuses_and_late_marks() -> None:
     """Does a curated casus with an earlier LCO open with the statuses from its file?"""
-    page = StappenplanBouwer()
+    page = page_with_spilfiguur()
     key = next(k for k, c in page.kiezer._known.items() if c.id == "beperking-ilse-pelt")
     page.kiezer.keuze.value = key
     assert [s.value for s, _ in page._opvolging] == ["gedaan", "bezig", "gedaan", "gedaan"]
@@ -142,7 +149,7 @@ def test_a_curated_follow_up_casus_opens_with_its_statuses_and_late_marks() -> N
 
 def test_a_casus_that_is_no_lco_gets_no_stappenplan_on_the_page() -> None:
     """Does the stappenplan page say why a ‘geen_lco’ casus has no stappenplan, and hide the plan?"""
-    page = StappenplanBouwer()
+    page = page_with_spilfiguur()
     page.kiezer.choose(make_casus(toestemming=False, geen_lco="Mira weigert het overleg."))
     assert "is geen LCO: Mira weigert het overleg" in page.messages.text
     assert "een stappenplan" in page.messages.text
