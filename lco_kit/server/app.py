@@ -8,17 +8,22 @@ kit's versions of the same handlers:
   gets a calm Dutch "Het is even druk" page (HTTP 503) instead of running out of memory;
 - ``/voila/query/<kernel>`` (how a preheated page learns its address) answers only the kit's
   own kernels on this computer or a request with the room's token;
-- the kernels' pools are not refilled above the ceiling.
+- the kernels' pools are not refilled above the ceiling;
+- kept kernels run their pages a few at a time (one per processor core): a laptop starting
+  fifteen pages at once would run every page's cells so slowly that Voilà's cell time-out
+  could strike, and the room would wait longer for the first page than for all of them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from dataclasses import dataclass
 from typing import Any
 
 import tornado.web
+import voila.app as voila_app
 from jupyter_server.base.handlers import JupyterHandler
 from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
@@ -32,6 +37,7 @@ _LOG = logging.getLogger("lco_kit.server")
 _KERNEL_BYTES = 110 * 2**20
 """What one page's kernel costs, measured with pandas and matplotlib loaded (about 60–110 MB)."""
 _LOOPBACK = {"127.0.0.1", "::1"}
+_PREHEAT_WAIT_S = 180
 
 
 def default_ceiling(total_memory: int | None = None) -> int:
@@ -86,6 +92,25 @@ class KernelCeiling:
 
         fill_if_needed._lco_held = True  # type: ignore[attr-defined]
         kernel_manager.fill_if_needed = fill_if_needed
+
+
+def _one_page_at_a_time_per_core(kernel_manager_class: type) -> type:
+    """Return Voilà's kernel manager class whose kept kernels run their pages a few at a time."""
+    slots = asyncio.Semaphore(max(1, os.cpu_count() or 2))
+
+    class KitKernelManager(kernel_manager_class):
+        async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs: Any) -> Any:
+            async with slots:
+                content = await super()._initialize(notebook_path, kernel_id, **kwargs)
+                if kernel_id is None and isinstance(content, dict) and "task" in content:
+                    # A kept kernel: let it finish its page before the next one starts.
+                    try:
+                        await asyncio.wait_for(asyncio.shield(content["task"]), timeout=_PREHEAT_WAIT_S)
+                    except Exception:
+                        _LOG.warning("Een klaargezette pagina (%s) werd niet op tijd klaar.", notebook_path)
+                return content
+
+    return KitKernelManager
 
 
 class BusyAwareVoilaHandler(TornadoVoilaHandler):
@@ -151,6 +176,20 @@ class KitVoila(Voila):
                 base_url=base, start_page=f"{base.rstrip('/')}/voila/render/00_start.ipynb"
             )
         return self.participation
+
+    def init_settings(self) -> dict[str, Any]:
+        """Voilà's settings, with the kernel manager that runs kept pages a few at a time."""
+        factory = voila_app.voila_kernel_manager_factory
+
+        def kit_factory(*args: Any, **kwargs: Any) -> type:
+            return _one_page_at_a_time_per_core(factory(*args, **kwargs))
+
+        voila_app.voila_kernel_manager_factory = kit_factory
+        try:
+            settings: dict[str, Any] = super().init_settings()
+        finally:
+            voila_app.voila_kernel_manager_factory = factory
+        return settings
 
     def init_handlers(self) -> list[Any]:
         """Voilà's handlers with the kit's three replacements, after the light pages."""
