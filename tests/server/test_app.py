@@ -157,7 +157,7 @@ def test_beyond_the_ceiling_a_page_gets_the_dutch_busy_page(tmp_path: Path, star
 @pytest.mark.slow
 def test_every_kept_page_still_renders_after_waiting_longer_than_the_cell_time_out(start_kit: Any) -> None:
     """With Voilà's cell time-out at 5 s, does every page whose kernel waited 10 s still render, without a time-out?"""
-    base, log = start_kit(extra_args=["--VoilaExecutor.timeout=5"])
+    base, _ = start_kit(extra_args=["--VoilaExecutor.timeout=5"])
     pages = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
     time.sleep(10 + 5 * len(pages))  # every kept kernel has run its page and waited well over 5 s
     for page in pages:
