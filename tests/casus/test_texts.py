@@ -60,4 +60,5 @@ def test_the_example_in_the_guide_is_a_valid_clean_casus() -> None:
     example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
     result = check_casus(example.encode("utf-8"), "voorbeeld.yaml")
     assert result.ok, result.report()
-    assert result.casus is not None and result.casus.spilfiguur is not None
+    assert result.casus is not None and result.casus.opstelling is not None
+    assert result.casus.spilfiguur is None, "in een eerste LCO kiest de cliënt de spilfiguur aan tafel"
