@@ -64,3 +64,9 @@ def test_dutch_enumeration() -> None:
     assert dutch_list([]) == ""
     assert dutch_list(["CAW"]) == "CAW"
     assert dutch_list(["CAW", "OCMW", "huisarts"]) == "CAW, OCMW en huisarts"
+
+
+def test_a_casus_that_is_no_lco_has_no_indication_even_with_consent() -> None:
+    """Is the indication false for a ‘geen_lco’ casus, even when the client said yes (consent in doubt)?"""
+    assert casus_facts(make_casus()).indicatie
+    assert not casus_facts(make_casus(geen_lco="Mira zegt ja om de maatschappelijk werker te plezieren.")).indicatie
