@@ -37,6 +37,7 @@ import pandas as pd
 from lco_kit.codes import code_list, lookup_gemeente
 from lco_kit.errors import LcoError
 from lco_kit.registratie._format import count_text, number, row_list
+from lco_kit.registratie._xlsx import Workbook
 from lco_kit.registratie.schema import (
     LIST_COLUMNS,
     REGISTRATION_COLUMNS,
@@ -349,18 +350,15 @@ def _csv_layout(data: bytes, name: str, mapping: Mapping[str, str] | None) -> Fi
     )
 
 
-def _open_workbook(data: bytes, name: str) -> Any:
-    from openpyxl import load_workbook  # noqa: PLC0415  (only XLSX needs it)
-
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a damaged file
-        raise LcoError(f"{name}: dit Excel-bestand is beschadigd en kan niet geopend worden.") from None
+def _open_workbook(data: bytes, name: str) -> Workbook:
+    # The kit's own bounded reader, not openpyxl: a file of under a megabyte can unpack to
+    # gigabytes, and only counting what is unpacked keeps the laptop (and the page) standing.
+    return Workbook(data, name)
 
 
-def _sheet_header(sheet: Any) -> tuple[int, int, list[str]] | None:
+def _sheet_header(book: Workbook, sheet: str) -> tuple[int, int, list[str]] | None:
     best: tuple[int, int, list[str]] | None = None
-    for index, values in enumerate(sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True)):
+    for index, values in enumerate(book.iter_rows(sheet, last_row=HEADER_SEARCH_ROWS)):
         cells = [cell_text(v) for v in values]
         score = header_score(cells)
         if score and (best is None or score > best[0]):
@@ -377,7 +375,7 @@ def _xlsx_layout(data: bytes, name: str, sheet: str | None, mapping: Mapping[str
                 f"{name}: er is geen werkblad ‘{sheet}’. De werkbladen zijn: {', '.join(f'‘{s}’' for s in sheets)}."
             )
         candidates = [sheet] if sheet is not None else list(sheets)
-        found: list[tuple[str, tuple[int, int, list[str]] | None]] = [(s, _sheet_header(book[s])) for s in candidates]
+        found: list[tuple[str, tuple[int, int, list[str]] | None]] = [(s, _sheet_header(book, s)) for s in candidates]
     finally:
         book.close()
     chosen: tuple[str, tuple[int, int, list[str]]] | None = None
@@ -562,23 +560,26 @@ def _parser_error(layout: FileLayout, message: str) -> LcoError:
 
 def _read_xlsx(data: bytes, layout: FileLayout, progress: Progress) -> RawExport:
     book = _open_workbook(data, layout.name)
+    width = len(layout.match.headers)
+    records: list[list[Any]] = []
+    widest = width
+
+    def report(share: float) -> None:
+        progress(_READ_SHARE * share, f"{number(len(records))} rijen gelezen…")
+
     try:
-        sheet = book[layout.sheet]
-        total = sheet.max_row or 0
-        width = len(layout.match.headers)
-        records: list[tuple[Any, ...]] = []
-        widest = width
-        for index, values in enumerate(sheet.iter_rows(min_row=layout.header_row + 1, values_only=True), start=1):
+        for values in book.iter_rows(
+            layout.sheet or book.sheetnames[0], first_row=layout.header_row + 1, progress=report
+        ):
             records.append(values)
             widest = max(widest, len(values))
-            if index % 10_000 == 0:
-                share = min(index / total, 1.0) if total else 0.5
-                progress(_READ_SHARE * share, f"{number(index)} rijen gelezen…")
     finally:
         book.close()
     # Trailing rows that are fully empty are how a sheet ends, not data.
     while records and all(v is None or (isinstance(v, str) and not v.strip()) for v in records[-1]):
         records.pop()
+    for values in records:
+        values.extend([None] * (widest - len(values)))
     frame = (
         pd.DataFrame.from_records(records, columns=list(range(widest)))
         if records
@@ -614,7 +615,8 @@ def read_export(
     report(0.0, "Het bestand wordt herkend…")
     if isinstance(source, Path) and progress is None:
         head, display = _head(source, name)
-        if len(head) == _HEAD_BYTES and _kind(head, display) == "csv":
+        # Only a CSV can be recognised from its start; a zip's directory is at its end.
+        if len(head) == _HEAD_BYTES and not head.startswith(b"PK\x03\x04") and _kind(head, display) == "csv":
             # A large CSV on disk: recognise it from its start, let pandas read the file itself.
             layout = _csv_layout(head, display, mapping)
             if layout.match.missing:

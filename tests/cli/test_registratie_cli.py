@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from openpyxl import Workbook
 from pypdf import PdfReader
 
+from lco_kit.registratie import simulate_registratie
 from tests.registratie.conftest import csv_bytes, good_row
 
 PUBLISHED = {"2009": 634, "2010": 833, "2011": 1008, "2012": 958, "2013": 1019, "2014": 1091, "2015": 977, "2016": 1006}
@@ -189,3 +192,26 @@ def test_help_is_dutch() -> None:
     for verb in ("check", "summary", "report", "signalen", "simulate"):
         assert verb in result.stdout
     assert "opties:" in result.stdout and "kijk een bestand na en toon elke ongeldige rij" in result.stdout
+
+
+def test_a_valid_workbook_over_2_mb_is_read_whole(tmp_path: Path) -> None:
+    """Is a valid .xlsx of over 2 MB read in full by ``check`` (not cut at one megabyte and called damaged)?"""
+    base = simulate_registratie(1)
+    rows = 40_000
+    frame = pd.concat([base] * -(-rows // len(base)), ignore_index=True).iloc[:rows]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Registratie")
+    sheet.append(list(frame.columns))
+    for number, record in enumerate(frame.itertuples(index=False)):
+        sheet.append(
+            [
+                f"B-{number:06d}" if column == "lco_id" else value
+                for column, value in zip(frame.columns, record, strict=True)
+            ]
+        )
+    path = tmp_path / "groot.xlsx"
+    book.save(path)
+    assert path.stat().st_size > 2_000_000
+    result = run("check", path)
+    assert result.returncode == 0, result.stderr
+    assert "40.000 rijen gelezen: 40.000 geldig, 0 ongeldig" in result.stdout
