@@ -110,9 +110,9 @@ def participant_url(code: str = "") -> str:
     Phones land there without a kernel each; with a session code they go straight to it.
 
     Examples:
-        >>> os.environ["LCO_KIT_PUBLIC_URL"] = "http://192.168.1.20:8866"
-        >>> os.environ["LCO_KIT_TOKEN"] = ""
-        >>> participant_url("K7P2QX")
+        >>> from unittest import mock
+        >>> with mock.patch.dict(os.environ, {"LCO_KIT_PUBLIC_URL": "http://192.168.1.20:8866", "LCO_KIT_TOKEN": ""}):
+        ...     participant_url("K7P2QX")
         'http://192.168.1.20:8866/lco/deelnemen?code=K7P2QX'
     """
     return _public_address("lco/deelnemen", {"code": code} if code else {})
