@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-from benchmarks import pages, room, startup
+from benchmarks import pages, ready, room, session30, startup
 from benchmarks._harness import machine
 
 
@@ -16,8 +16,12 @@ def main() -> int:
     print(pages.report(pages.measure()))
     print("\n## Opstarten\n")
     print(startup.report(startup.measure()))
-    print("\n## Een zaal van 30 tegelijk\n")
+    print("\n## ready: klaar voor de zaal\n")
+    print(ready.main())
+    print("\n## room100: een zaal gsm's vult in\n")
     print(room.main())
+    print("\n## session30: dertig laptops doen de les\n")
+    print(session30.main())
     try:
         registratie = importlib.import_module("benchmarks.registratie")
     except ModuleNotFoundError:

@@ -1,90 +1,132 @@
-"""A room arriving at once: 30 simultaneous requests for the reflection answer page.
+"""``room100``: a room of phones answering a reflection on one laptop's kit.
 
-Each request is served and executed by the server (Voilà runs the page's notebook, or
-finishes it in a kernel that was kept ready, and sends the result); the slowest of the 30
-is compared with one request alone, in the same run. 30 browsers would not fit on 2 cores,
-so the requests are plain HTTP. Target: ≤ 3×.
+100 simulated phones (plain HTTP, as :class:`tests.server.phone.Phone`) do the real flow —
+the QR code's address, a perspective, every item with 2–4 s of thought each (seeded), a
+remark, send — against ``lco-kit start --lan``, all started within 10 s of each other.
+Measured in one run, rooms of 10, 50 and 100 one after the other on the same server:
 
-Two servers are measured in one run: the room setting (``lco-kit start --lan --groep 30``:
-30 answer pages kept ready) and a server that keeps no kernels ready (each request starts
-its own kernel), so both ratios and the absolute waits can be read side by side.
+- every phone stored exactly once (finished, its own remark);
+- the 95th percentile of each kind of request during the room ÷ the same request alone (≤ 3×);
+- the memory of the server and all its kernels (USS) while the room answers (≤ 1,5 GiB at 100,
+  ≤ 5 MiB for each phone more).
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
 import time
-import urllib.request
-from collections.abc import Sequence
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 
-from benchmarks._harness import kit_server
-from lco_kit.server import ROOM_SIZE
+from benchmarks._harness import wait_until_quiet
+from benchmarks._lan import MIB, LanKit, MemoryWatch, lan_kit, memory
+from lco_kit.reflectie.store import ReflectieStore
+from tests.server.phone import Phone, seeded
 
-TARGET = 3.0
-ROOM = ROOM_SIZE
-PAGE = "40_reflectie_invullen.ipynb"
-COLD_SETTING = ["--VoilaConfiguration.preheat_kernel=False"]
-
-
-@dataclass(frozen=True)
-class RoomResult:
-    """One server's single request and room of 30, in seconds."""
-
-    single: float
-    slowest: float
-
-    @property
-    def ratio(self) -> float:
-        """The slowest of the room divided by one request alone."""
-        return self.slowest / self.single
+ROOMS = (10, 50, 100)
+RATIO_TARGET = 3.0
+MEMORY_TARGET = 1.5 * 1024 * MIB
+PER_PHONE_TARGET = 5 * MIB
+PERSPECTIVES = ("client", "deelnemer", "deelnemer", "deelnemer", "coordinator")
 
 
-def _fetch(url: str) -> float:
-    started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=600) as response:  # noqa: S310  (our own localhost server)
-        body = response.read()
-    if b"rendered_cells" not in body:
-        raise RuntimeError(f"onvolledige pagina: {url}")
-    return time.perf_counter() - started
+def _alone(kit: LanKit, store: ReflectieStore) -> dict[str, float]:
+    """Each kind of request alone: the median over five phones, one after the other, without thinking."""
+    code = store.create_session("reflectiedag", title="Alleen").session.code
+    times: dict[str, list[float]] = defaultdict(list)
+    for n in range(5):
+        for perspective in ("client", "deelnemer"):
+            phone = Phone(kit.url, seeded(1000 + n))
+            phone.whole_flow(kit.qr_path(code), perspective, "alleen")
+            for kind, seconds in phone.latencies:
+                times[kind].append(seconds)
+    return {kind: statistics.median(values) for kind, values in times.items()}
 
 
-def measure(extra_args: Sequence[str] = (), page: str = PAGE, room: int = 0) -> RoomResult:
-    """Return one request alone (best of 3, the server idle before each) and the slowest of 30 at once."""
-    with kit_server(None, extra_args, room=room) as server:
-        url = f"{server.url}/voila/render/{page}"
-        _fetch(url)  # warm-up
-        single = []
-        for _ in range(3):
-            server.wait_until_quiet()  # a used kernel is replaced before the next person arrives
-            single.append(_fetch(url))
-        server.wait_until_quiet()
-        with ThreadPoolExecutor(max_workers=ROOM) as pool:
-            times = list(pool.map(_fetch, [url] * ROOM))
-    return RoomResult(min(single), max(times))
+def _room(kit: LanKit, store: ReflectieStore, size: int) -> tuple[dict[str, list[float]], int, int, int]:
+    """Run one room; return the latencies by kind, the peak memory, phones stored once, and the bytes per phone."""
+    code = store.create_session("reflectiedag", title=f"Zaal van {size}").session.code
+    starts = sorted(seeded(size).uniform(0, 10) for _ in range(size))
+    watch = MemoryWatch(kit.pid)
+    began = time.perf_counter()
+
+    def one(n: int) -> Phone:
+        time.sleep(max(0.0, starts[n] - (time.perf_counter() - began)))
+        phone = Phone(kit.url, seeded(n), think=(2.0, 4.0))
+        phone.whole_flow(kit.qr_path(code), PERSPECTIVES[n % len(PERSPECTIVES)], f"telefoon {n}")
+        return phone
+
+    with ThreadPoolExecutor(max_workers=size) as pool:
+        phones = list(pool.map(one, range(size)))
+    peak = watch.stop()
+    latencies: dict[str, list[float]] = defaultdict(list)
+    for phone in phones:
+        for kind, seconds in phone.latencies:
+            latencies[kind].append(seconds)
+    records = store.respondents(store.session(code).id)
+    remarks = sorted(r.remark for r in records if r.finished)
+    once = size if remarks == sorted(f"telefoon {n}" for n in range(size)) else len(set(remarks))
+    return latencies, peak, once, int(statistics.mean(p.received for p in phones))
 
 
-def report(room: RoomResult, cold: RoomResult, page: str = PAGE) -> str:
-    """Return both servers' results as a Markdown table."""
-    against_cold = room.slowest / cold.single
-    return "\n".join(
-        [
-            f"| {ROOM} tegelijk op {page} | zaal-instelling (`--lan --groep {ROOM}`) | zonder klaarstaande kernels |",
-            "|---|---|---|",
-            f"| één verzoek alleen (s) | {room.single:.3f} | {cold.single:.3f} |",
-            f"| traagste van {ROOM} tegelijk (s) | {room.slowest:.2f} | {cold.slowest:.2f} |",
-            f"| traagste ÷ één verzoek alleen, zelfde server | {room.ratio:.1f}× | {cold.ratio:.1f}× |",
-            f"| traagste in de zaal ÷ één verzoek zonder klaarstaande kernel | {against_cold:.2f}× "
-            f"(doel ≤ 3×: {'ja' if against_cold <= TARGET else '**nee**'}) | – |",
-        ]
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> str:
+    """Measure the rooms; return the table."""
+    lines = []
+    with lan_kit() as kit:
+        store = ReflectieStore(kit.database())
+        wait_until_quiet(kit.pid)
+        idle = memory(kit.pid)
+        alone = _alone(kit, store)
+        results = []
+        for size in ROOMS:
+            wait_until_quiet(kit.pid)
+            results.append((size, *_room(kit, store, size)))
+    lines += [
+        "| `room100` | 10 gsm's | 50 gsm's | 100 gsm's | doel |",
+        "|---|---|---|---|---|",
+        "| opgeslagen, precies één keer | "
+        + " | ".join(f"{once}/{size}" for size, _, _, once, _ in results)
+        + " | alle |",
+    ]
+    kinds = sorted(alone)
+    worst = []
+    for kind in kinds:
+        ratios = [_p95(latencies[kind]) / alone[kind] for _, latencies, _, _, _ in results if latencies.get(kind)]
+        worst.append(max(ratios))
+        lines.append(
+            f"| p95 `{kind}` in de zaal ÷ alleen ({alone[kind] * 1000:.0f} ms alleen) | "
+            + " | ".join(f"{r:.2f}×" for r in ratios)
+            + f" | ≤ {RATIO_TARGET:.0f}× |"
+        )
+    peaks = [peak for _, _, peak, _, _ in results]
+    lines.append(
+        f"| geheugen server + kernels, piek (in rust {idle / MIB:.0f} MiB) | "
+        + " | ".join(f"{p / MIB:.0f} MiB" for p in peaks)
+        + " | ≤ 1536 MiB |"
     )
-
-
-def main(extra: Sequence[str] = ()) -> str:
-    """Measure the room setting and a server without kept kernels; return the table."""
-    return report(measure(extra, room=ROOM), measure([*COLD_SETTING, *extra]))
+    per_phone = (peaks[-1] - peaks[0]) / (ROOMS[-1] - ROOMS[0])
+    lines.append(f"| extra geheugen per gsm (10 → 100) | – | – | {per_phone / MIB:.2f} MiB | ≤ 5 MiB |")
+    lines.append(
+        "| ontvangen per gsm (HTML, hele flow) | "
+        + " | ".join(f"{b / 1024:.0f} KB" for _, _, _, _, b in results)
+        + " | – |"
+    )
+    met = (
+        all(once == size for size, _, _, once, _ in results)
+        and max(worst) <= RATIO_TARGET
+        and peaks[-1] <= MEMORY_TARGET
+        and per_phone <= PER_PHONE_TARGET
+    )
+    lines.append(f"\nAlle doelen gehaald: {'ja' if met else '**nee**'}.")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
-    print(main(sys.argv[1:]))
+    print(main())
+    sys.exit(0)
