@@ -54,6 +54,28 @@ ROOM_REFILL_DELAY = 5.0
 ROOM_SIZE = 30
 """The group size ``lco-kit start --lan`` prepares for unless told otherwise."""
 REFILL_SECONDS = 60
+PAGE_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        # Voilà's front end runs inline set-up scripts (no eval: none is needed).
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self' ws: wss:",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
+    ]
+)
+"""What a Voilà page may load: only the kit's own server (a room may have no internet)."""
+PAGE_HEADERS = {
+    "Content-Security-Policy": PAGE_CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
 """How often the server tops up the pools of preheated kernels."""
 
 
@@ -266,15 +288,22 @@ def serve(
     except SystemExit:
         print(f"De kit kon niet starten. Wat er misliep, staat in {log or 'de meldingen hierboven'}.", flush=True)
         raise
-    if plan.pools:
-        from traitlets.config import Config  # noqa: PLC0415
+    from traitlets.config import Config  # noqa: PLC0415
 
+    if plan.pools:
         app.update_config(
             Config({"VoilaKernelManager": {"kernel_pools_config": plan.pools, "fill_delay": ROOM_REFILL_DELAY}})
         )
+    # The room's login cookie goes only with requests from the kit's own pages.
+    app.update_config(Config({"IdentityProvider": {"cookie_options": {"samesite": "Lax"}}}))
     # jupyter_server renders its login page from its own (English) templates; the kit's
     # template folder goes first so the room sees a Dutch login page.
-    app.tornado_settings = {**app.tornado_settings, "jinja2_env": _server_pages_env()}
+    app.tornado_settings = {
+        **app.tornado_settings,
+        "jinja2_env": _server_pages_env(),
+        "headers": {**app.tornado_settings.get("headers", {}), **PAGE_HEADERS},
+        "xsrf_cookie_kwargs": {"samesite": "Lax"},
+    }
     from tornado.ioloop import PeriodicCallback  # noqa: PLC0415
 
     def refill() -> None:
