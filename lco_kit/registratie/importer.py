@@ -76,6 +76,7 @@ CHUNK_ROWS = 50_000
 _EXTRA_CELLS = 2  # room beyond the widest sample row, when rows end in separators Excel left behind
 _SAMPLE_BYTES = 65_536
 _MAX_WARNINGS = 40
+_LISTED_HEADERS = 30
 _READ_SHARE = 0.6  # the part of the progress bar that reading takes; checking takes the rest
 _BAD_LINE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 _SIGNATURES = {
@@ -100,7 +101,10 @@ class MissingColumnsError(LcoError):
     def __init__(self, layout: FileLayout) -> None:
         self.layout = layout
         missing = ", ".join(f"‘{c}’" for c in layout.match.missing)
-        found = ", ".join(f"‘{h}’" for h in layout.match.headers if h) or "geen"
+        headers = [h for h in layout.match.headers if h]
+        found = ", ".join(f"‘{show(h)}’" for h in headers[:_LISTED_HEADERS]) or "geen"
+        if len(headers) > _LISTED_HEADERS:
+            found += f" en nog {len(headers) - _LISTED_HEADERS}"
         where = f" (werkblad ‘{layout.sheet}’)" if layout.sheet else ""
         super().__init__(
             f"{layout.name}{where}: deze kolommen ontbreken: {missing}. De kolomkoppen op rij "
@@ -343,11 +347,21 @@ def _csv_layout(data: bytes, name: str, mapping: Mapping[str, str] | None) -> Fi
         name=name,
         kind="csv",
         header_row=index + 1,
-        match=match_headers(headers, mapping),
+        match=_match(headers, mapping, name),
         encoding=encoding,
         delimiter=delimiter,
         width=widest + _EXTRA_CELLS if widest > len(headers) else len(headers),
     )
+
+
+def _match(
+    headers: Sequence[str], mapping: Mapping[str, str] | None, name: str, sheet: str | None = None
+) -> HeaderMatch:
+    try:
+        return match_headers(headers, mapping)
+    except LcoError as error:
+        where = f" (werkblad ‘{show(sheet)}’)" if sheet else ""
+        raise LcoError(f"{name}{where}: {error}") from None
 
 
 def _open_workbook(data: bytes, name: str) -> Workbook:
@@ -380,7 +394,7 @@ def _xlsx_layout(data: bytes, name: str, sheet: str | None, mapping: Mapping[str
         book.close()
     chosen: tuple[str, tuple[int, int, list[str]]] | None = None
     for sheet_name, header in found:  # the first sheet with every required column wins
-        if header is not None and not match_headers(header[2], mapping).missing:
+        if header is not None and not _match(header[2], mapping, name, sheet_name).missing:
             chosen = (sheet_name, header)
             break
     if chosen is None:  # else the sheet with the most recognised headers
@@ -394,7 +408,7 @@ def _xlsx_layout(data: bytes, name: str, sheet: str | None, mapping: Mapping[str
                 f"{name}: geen enkel werkblad heeft kolomkoppen van de registratie (zoals datum, gemeente, "
                 f"soort). De werkbladen zijn: {', '.join(f'‘{s}’' for s in sheets)}."
             )
-        return FileLayout(name, "xlsx", 1, match_headers([], mapping), sheets=sheets, sheet=sheet)
+        return FileLayout(name, "xlsx", 1, _match([], mapping, name, sheet), sheets=sheets, sheet=sheet)
     sheet_name, (_, index, headers) = chosen
     while headers and not headers[-1].strip():
         headers.pop()
@@ -402,7 +416,7 @@ def _xlsx_layout(data: bytes, name: str, sheet: str | None, mapping: Mapping[str
         name=name,
         kind="xlsx",
         header_row=index + 1,
-        match=match_headers(headers, mapping),
+        match=_match(headers, mapping, name, sheet_name),
         sheets=sheets,
         sheet=sheet_name,
     )
@@ -441,6 +455,47 @@ def _named(frame: pd.DataFrame, match: HeaderMatch) -> pd.DataFrame:
 
 
 def _read_csv(source: bytes | Path, layout: FileLayout, progress: Progress | None) -> RawExport:
+    raw = _read_csv_text(source, layout, progress)
+    if _may_hold_nul(source, layout):
+        _remove_nul(raw)
+    return raw
+
+
+def _may_hold_nul(source: bytes | Path, layout: FileLayout) -> bool:
+    if (layout.encoding or "").startswith("utf-16"):
+        return True  # every other byte is zero: look at the cells instead
+    if isinstance(source, bytes):
+        return b"\x00" in source
+    try:
+        with source.open("rb") as handle:
+            while block := handle.read(1 << 20):
+                if b"\x00" in block:
+                    return True
+    except OSError:
+        return False
+    return False
+
+
+def _remove_nul(raw: RawExport) -> None:
+    """Take NUL characters out of the cells and say where they were: they cannot be stored or shown."""
+    rows: set[int] = set()
+    cells = 0
+    for column in raw.frame.columns:
+        series = raw.frame[column]
+        found = series.str.contains("\x00", regex=False, na=False).to_numpy(dtype=bool)
+        if found.any():
+            raw.frame.loc[found, column] = series[found].str.replace("\x00", "", regex=False)
+            rows.update(int(r) for r in raw.rows[found])
+            cells += int(found.sum())
+    if cells:
+        raw.notes.append(
+            f"{count_text(cells, 'cel bevatte', 'cellen bevatten')} een onzichtbaar nul-teken (U+0000), "
+            f"dat de kit heeft weggelaten. Kijk {count_text(len(rows), 'rij', 'rijen')} na in je rekenblad: "
+            f"{row_list(sorted(rows))}."
+        )
+
+
+def _read_csv_text(source: bytes | Path, layout: FileLayout, progress: Progress | None) -> RawExport:
     encoding = layout.encoding or "utf-8"
     if encoding == "utf-8-sig":
         encoding = "utf-8"  # the BOM is on the header line, which is skipped: pandas' own UTF-8 path is faster

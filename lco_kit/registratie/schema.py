@@ -468,14 +468,16 @@ def match_headers(headers: Sequence[str], mapping: Mapping[str, str] | None = No
     for header, column in (mapping or {}).items():
         positions = [i for i, h in enumerate(headers) if h == header.strip()]
         if not positions:
-            raise LcoError(f"De kolom ‘{header}’ staat niet in dit bestand; kies een kolom die er wel in staat.")
+            raise LcoError(f"De kolom ‘{show(header)}’ staat niet in dit bestand; kies een kolom die er wel in staat.")
         if column and column not in REGISTRATION_COLUMNS:
-            raise LcoError(f"‘{column}’ is geen kolom van de registratie. Kies uit: {', '.join(REGISTRATION_COLUMNS)}.")
+            raise LcoError(
+                f"‘{show(column)}’ is geen kolom van de registratie. Kies uit: {', '.join(REGISTRATION_COLUMNS)}."
+            )
         taken_by_mapping.update(positions)
         if column:
             if column in chosen:
                 other = headers[chosen[column][0]]
-                raise LcoError(f"Je koppelde zowel ‘{other}’ als ‘{header}’ aan ‘{column}’. Kies er één.")
+                raise LcoError(f"Je koppelde zowel ‘{show(other)}’ als ‘{show(header)}’ aan ‘{column}’. Kies er één.")
             chosen[column] = (positions[0], -1)
     collisions: list[str] = []
     for position, header in enumerate(headers):
@@ -489,7 +491,7 @@ def match_headers(headers: Sequence[str], mapping: Mapping[str, str] | None = No
             previous, previous_level = chosen[column]
             if previous_level == level:
                 collisions.append(
-                    f"‘{headers[previous]}’ (kolom {column_letter(previous)}) en ‘{header}’ "
+                    f"‘{show(headers[previous])}’ (kolom {column_letter(previous)}) en ‘{show(header)}’ "
                     f"(kolom {column_letter(position)}) betekenen allebei ‘{column}’"
                 )
             elif level < previous_level:

@@ -9,10 +9,13 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lco_kit.errors import LcoError
 from lco_kit.registratie import MissingColumnsError, Registration, inspect_file, load_registration
 from lco_kit.registratie.importer import read_export, validate_export
+from tests._fuzz import FUZZ
 from tests.registratie.conftest import HEADER, TODAY, csv_bytes, csv_text, good_row, xlsx_bytes
 
 
@@ -389,3 +392,162 @@ def test_a_ten_thousand_row_file_runs_the_benchmark_path(tmp_path: Path) -> None
     assert figures["ongeldige_rijen"] == 25
     assert figures["geldige_rijen"] == 9_975
     assert sum(row["aantal"] for row in figures["per_jaar"].values()) == 9_975
+
+
+# ------------------------------------------------------------------ hostile input, fuzzed
+
+
+def test_a_late_nul_in_a_cell_is_reported_and_taken_out() -> None:
+    """Is a NUL far into a CSV (past the part that is sniffed) taken out of the cell and reported with its row?"""
+    rows = [good_row(opmerking="gewoon") for _ in range(3000)] + [good_row(opmerking="a\x00b")]
+    registration = load(csv_bytes(rows))
+    assert registration.valid_rows == 3001
+    assert not any("\x00" in str(value) for value in registration.rows.get("opmerking", []))
+    assert any("nul-teken (U+0000)" in w and "3002" in w for w in registration.warnings)
+
+
+def test_a_long_value_is_never_echoed_in_full() -> None:
+    """Is a 100 000-character value cut short wherever a problem shows it?"""
+    registration = load(csv_bytes([good_row(gemeente="x" * 100_000, aanvrager="y" * 100_000)]))
+    shown = [(p.value, p.reason) for p in registration.problem_list()] + [(w, "") for w in registration.warnings]
+    assert shown and all(len(value) <= 60 and len(reason) <= 600 for value, reason in shown)
+
+
+_CSV_PIECES = st.sampled_from(
+    [
+        ";".join(HEADER),
+        "\r\n",
+        "\n",
+        "\r",
+        ";",
+        ",",
+        "\t",
+        '"',
+        '""',
+        "14/03/2016",
+        "31/02/2014",
+        "Genk",
+        "eerste",
+        "OCMW",
+        "ja",
+        "nee",
+        "6",
+        "-1",
+        "1e9",
+        "Financiën|Huisvesting",
+        "Wachtlijsten",
+        "\x00",
+        "\ufeff",
+        "\ufffd",
+        "\x0b",
+        "=1+1",
+        "é",
+        "😀",
+        "85.07.30-033.28",
+        "x" * 200,
+        " ",
+        "datum",
+        "lco_id",
+    ]
+)
+_CSV_TEXT = st.lists(_CSV_PIECES, max_size=60).map("".join)
+_CSV_BYTES = st.one_of(
+    _CSV_TEXT.map(lambda t: t.encode("utf-8")),
+    st.tuples(_CSV_TEXT, st.sampled_from(["utf-8-sig", "utf-16", "cp1252"])).map(
+        lambda pair: pair[0].encode(pair[1], errors="replace")
+    ),
+    st.tuples(st.just(csv_bytes([good_row()] * 3)), st.binary(max_size=40), st.integers(0, 400)).map(
+        lambda t: t[0][: t[2]] + t[1] + t[0][t[2] :]
+    ),
+    st.binary(max_size=300),
+)
+
+
+def outcome(data: bytes, name: str) -> Registration | LcoError:
+    """Return what reading the bytes gives: the registration, or the kit's own error."""
+    try:
+        return load(data, name)
+    except LcoError as error:
+        return error
+
+
+def assert_only_dutch_errors(data: bytes, name: str) -> None:
+    """Read the bytes; fail on anything but a Registration or the kit's own error, and on unbounded echoes."""
+    result = outcome(data, name)
+    if isinstance(result, LcoError):
+        assert str(result).startswith(name) and len(str(result)) < 3000
+        return
+    for problem in result.problem_list():
+        assert len(problem.value) <= 60 and len(problem.reason) <= 600
+    assert all(len(warning) <= 600 for warning in result.warnings)
+    assert not any("\x00" in str(value) for value in result.rows.get("opmerking", []))
+
+
+@FUZZ
+@given(_CSV_BYTES)
+def test_fuzzed_csv_gives_a_registration_or_a_dutch_error(data: bytes) -> None:
+    """Whatever the bytes of a CSV upload, is the answer a registration or the kit's own Dutch error?"""
+    assert_only_dutch_errors(data, "export.csv")
+
+
+_GOOD_XLSX = xlsx_bytes({"Registratie": [list(HEADER), list(good_row().values()), [dt.date(2016, 3, 14), "Genk"]]})
+_XLSX_CELLS = st.lists(
+    st.tuples(
+        st.sampled_from(["", ' r="A2"', ' r="B2"', ' r="XFD2"', ' r="A1"', ' r="a"', ' r="ZZZZ9"']),
+        st.sampled_from(["", ' t="s"', ' t="b"', ' t="e"', ' t="str"', ' t="inlineStr"', ' t="d"', ' t="x"']),
+        st.sampled_from(["", ' s="0"', ' s="1"', ' s="999999"', ' s="-1"']),
+        st.sampled_from(
+            [
+                "<v>1</v>",
+                "<v>-1</v>",
+                "<v>99999999999999999999</v>",
+                "<v>1e400</v>",
+                "<v>nan</v>",
+                "<v></v>",
+                "",
+                "<is><t>tekst</t></is>",
+                "<is><r><t>a</t></r><rPh><t>b</t></rPh></is>",
+                "<v>2016-03-14T00:00:00</v>",
+                "<f>1+1</f>",
+                "<v>&amp;</v>",
+                "<v>" + "9" * 400 + "</v>",
+            ]
+        ),
+    ).map(lambda c: f"<c{c[0]}{c[1]}{c[2]}>{c[3]}</c>"),
+    max_size=8,
+)
+_XLSX_ROWS = st.lists(
+    st.tuples(st.sampled_from(["", ' r="2"', ' r="1"', ' r="3"', ' r="0"', ' r="x"', ' r="9999999"']), _XLSX_CELLS).map(
+        lambda r: f"<row{r[0]}>{''.join(r[1])}</row>"
+    ),
+    max_size=5,
+)
+
+
+def sheet_workbook(rows: list[str]) -> bytes:
+    """Return the good workbook with its first sheet's rows after the header replaced by these."""
+    source = zipfile.ZipFile(BytesIO(_GOOD_XLSX))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                start = content.index(b'<row r="2"')
+                end = content.index(b"</sheetData>")
+                content = content[:start] + "".join(rows).encode() + content[end:]
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+@FUZZ
+@given(
+    st.one_of(
+        _XLSX_ROWS.map(sheet_workbook),
+        st.tuples(st.integers(0, len(_GOOD_XLSX) - 1), st.binary(min_size=1, max_size=8)).map(
+            lambda t: _GOOD_XLSX[: t[0]] + t[1] + _GOOD_XLSX[t[0] + len(t[1]) :]
+        ),
+    )
+)
+def test_fuzzed_xlsx_gives_a_registration_or_a_dutch_error(data: bytes) -> None:
+    """Whatever the cells or damaged bytes of an .xlsx upload, is the answer a registration or a Dutch error?"""
+    assert_only_dutch_errors(data, "export.xlsx")
