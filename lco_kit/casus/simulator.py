@@ -237,6 +237,11 @@ def simulate_casus(
     raw["opstelling"] = _setup(rng, names, providers, values)
     if rng.random() < 0.3:  # noqa: PLR2004
         raw["vorige_lco"] = _earlier_lco(rng, providers, services, values)
+    # The table chooses the spilfiguur: only a follow-up starts with the one chosen at the earlier LCO.
+    chosen = raw["opstelling"].pop("spilfiguur", None)
+    if chosen is not None and "vorige_lco" in raw:
+        raw["opstelling"]["spilfiguur"] = chosen
+        raw["vorige_lco"]["spilfiguur"] = chosen
     try:
         return Casus.model_validate(raw)
     except ValidationError as error:  # a defect in the simulator or its data, not in the user's options

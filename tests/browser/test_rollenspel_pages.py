@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from lco_kit.casus import read_library
+from lco_kit.casus import load_casus, read_library
 from lco_kit.rollenspel import build_scenario
 from lco_kit.stappenplan import owner_label
 from tests.browser.conftest import open_page, screenshot, serious_accessibility_violations
@@ -26,6 +26,8 @@ SOLO = "30_rollenspel_oefenen.ipynb"
 TABLE = "31_rollenspel_begeleider.ipynb"
 PLAN = "32_stappenplan.ipynb"
 FIRST_CASUS = read_library().casussen[0]
+HARD_CASUS = load_casus("veiligheid-kimberly-dilsen-stokkem")
+NO_LCO_CASUS = next(c for c in read_library().casussen if c.geen_lco is not None)
 
 
 def moment_on_screen(page: Page) -> str:
@@ -74,6 +76,38 @@ def test_solo_page_plays_every_phase_and_shows_the_score_per_role(page: Page, ba
     assert not serious_accessibility_violations(page)
 
 
+def test_a_hard_casus_is_played_to_its_end_and_a_casus_that_is_no_lco_is_refused(page: Page, base_url: str) -> None:
+    """Can a trainee play the casus after violence to the score, and is the ‘geen_lco’ casus refused with its reason?"""
+    open_page(page, base_url, SOLO)
+    page.locator(".lco-rs-casus-keuze select").select_option(label=HARD_CASUS.titel)
+    expect(page.locator(".lco-rs-casus-samenvatting")).to_contain_text(HARD_CASUS.titel, timeout=TIMEOUT)
+    page.locator(".lco-rs-start").click()
+    scenario = build_scenario(HARD_CASUS)
+    for number in range(1, len(scenario.momenten) + 1):
+        expect(page.locator(".lco-rs-voortgang-tekst")).to_have_text(
+            f"Moment {number} van {len(scenario.momenten)}", timeout=TIMEOUT
+        )
+        moment = scenario.moment(moment_on_screen(page))
+        option = next(o for o in moment.opties if o.juist)
+        page.locator(".lco-rs-opties").get_by_label(option.tekst, exact=True).check()
+        page.locator(".lco-rs-kies").click()
+        expect(page.locator(".lco-rs-uitleg .lco-rs-oordeel")).to_have_text(
+            "Zo vraagt de methode het.", timeout=TIMEOUT
+        )
+        page.locator(".lco-rs-volgende").click()
+    score = page.locator(".lco-rs-score")
+    expect(score).to_be_visible(timeout=TIMEOUT)
+    expect(score).to_contain_text(f"Je koos {len(scenario.momenten)} van de {len(scenario.momenten)} keer")
+
+    page.locator(".lco-rs-casus-keuze select").select_option(label=NO_LCO_CASUS.titel)
+    expect(page.locator(".lco-rs-casus-samenvatting .lco-rs-geen-lco")).to_contain_text("is geen LCO", timeout=TIMEOUT)
+    page.locator(".lco-rs-start").click()
+    refusal = page.locator(".lco-melding-fout").filter(has_text="is geen LCO")
+    expect(refusal).to_contain_text("Daarom kan deze casus niet dienen voor een rollenspel", timeout=TIMEOUT)
+    expect(page.locator(".lco-rs-speler")).to_have_count(0)
+    expect(page.get_by_text("javascript error")).to_have_count(0)
+
+
 def test_solo_page_fits_a_phone(page: Page, base_url: str) -> None:
     """At 390 px wide, does a moment with its options fit without sideways scrolling, with large buttons?"""
     page.set_viewport_size({"width": 390, "height": 844})
@@ -96,6 +130,8 @@ def test_missing_owner_shows_the_dutch_message_and_the_fixed_plan_downloads_the_
     """Does an agreement without an owner get the Dutch message, and does the fixed plan download the verslag?"""
     open_page(page, base_url, PLAN)
     soon = (date.today() + timedelta(days=14)).isoformat()
+    chosen = FIRST_CASUS.hulpverleners[0]
+    page.locator(".lco-sp-spilfiguur select").select_option(label=owner_label(FIRST_CASUS, chosen.id))
     rows = page.locator(".lco-sp-afspraak")
     rows.nth(0).locator(".lco-sp-wat input").fill("Samen de huurpremie aanvragen")
     rows.nth(0).locator(".lco-sp-datum input").fill(soon)

@@ -166,3 +166,16 @@ def test_simulated_years_are_not_in_the_future() -> None:
     for seed in SEEDS:
         for provider in simulate_casus(seed).hulpverleners:
             assert int(re.match(r"\d{4}", provider.sinds).group()) < year  # type: ignore[union-attr]
+
+
+def test_simulated_tables_choose_and_coordinators_stay_unplaced() -> None:
+    """In 100 simulated casussen: a spilfiguur only in a follow-up, and never an OCMW's name by a coördinator?"""
+    follow_ups = 0
+    for seed in range(100):
+        casus = simulate_casus(seed)
+        assert casus.opstelling is not None and casus.opstelling.coordinator is not None
+        assert casus.opstelling.coordinator.dienst == "LCO-coördinatie van het OCMW"
+        if casus.opstelling.spilfiguur is not None:
+            assert casus.vorige_lco is not None and casus.vorige_lco.spilfiguur == casus.opstelling.spilfiguur
+            follow_ups += 1
+    assert follow_ups > 0
