@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import secrets
 import threading
@@ -78,6 +79,7 @@ MAX_TITLE_LENGTH = 120
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{12,64}$")
 _BUSY_TIMEOUT_S = 30
 _RETRIES = 5
+_LOG = logging.getLogger("lco_kit.reflectie")
 
 metadata = MetaData()
 
@@ -130,6 +132,26 @@ answers_table = Table(
 )
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _storable(value: str, what: str) -> str:
+    """Return the text if both SQLite and PostgreSQL can keep it; else say in Dutch where it goes wrong.
+
+    A NUL character (PostgreSQL refuses it) or half of an emoji's pair of codes (a lone
+    surrogate, which no database can keep) comes from a damaged file or a pasted text; the
+    person can remove it, so the text is refused rather than changed behind their back.
+    """
+    found = _UNSTORABLE.search(value)
+    if found is None:
+        return value
+    kind = "een leeg teken (NUL)" if found.group() == "\x00" else "een half teken (bv. van een emoji)"
+    raise LcoError(
+        f"De {what} bevat op plaats {found.start() + 1} {kind} dat niet bewaard kan worden. "
+        "Haal het weg (of typ de tekst opnieuw) en probeer het nog eens."
+    )
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -146,6 +168,12 @@ def normalise_code(text: str) -> str:
         'K7P2QX'
     """
     return re.sub(r"[\s.\-_]", "", text).upper()
+
+
+def _shown_code(code: str) -> str:
+    """Return a typed code as it may be echoed back: at most a few characters more than a real one."""
+    shown = code.strip()
+    return shown if len(shown) <= CODE_LENGTH + 6 else shown[: CODE_LENGTH + 6] + "…"
 
 
 def _random_code(length: int) -> str:
@@ -332,7 +360,11 @@ class ReflectieStore:
 
     def _unreachable(self, error: Exception) -> LcoError:
         detail = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error) else ""
-        return LcoError(f"De databank ‘{self.shown_url}’ kan niet geopend worden ({detail}).")
+        _LOG.warning("Databank %s niet bereikbaar: %s", self.shown_url, detail)
+        return LcoError(
+            f"De databank ‘{self.shown_url}’ kan niet geopend worden. Kijk na of de databankserver draait "
+            "en of het adres klopt; de technische melding staat in het logbestand van de kit."
+        )
 
     def _ensure_schema(self) -> None:
         for attempt in range(_RETRIES):
@@ -412,6 +444,7 @@ class ReflectieStore:
         for what, value in (("titel", title), ("casus", casus or "")):
             if len(value) > MAX_TITLE_LENGTH:
                 raise LcoError(f"De {what} is te lang (hoogstens {MAX_TITLE_LENGTH} tekens).")
+            _storable(value, what)
         used = instrument or load_instrument()
         secret = "-".join(_random_code(4) for _ in range(4))
         for _attempt in range(20):
@@ -466,7 +499,7 @@ class ReflectieStore:
             row = conn.execute(select(sessions_table).where(sessions_table.c.code == wanted)).first()
         if row is None:
             raise LcoError(
-                f"Er is geen sessie met de code ‘{code.strip()}’. Kijk de code na: ze heeft {CODE_LENGTH} tekens."
+                f"Er is geen sessie met de code ‘{_shown_code(code)}’. Kijk de code na: ze heeft {CODE_LENGTH} tekens."
             )
         return self._to_session(row)
 
@@ -534,7 +567,7 @@ class ReflectieStore:
         row = conn.execute(select(sessions_table).where(sessions_table.c.code == normalise_code(code))).first()
         if row is None:
             raise LcoError(
-                f"Er is geen sessie met de code ‘{code.strip()}’. Kijk de code na: ze heeft {CODE_LENGTH} tekens."
+                f"Er is geen sessie met de code ‘{_shown_code(code)}’. Kijk de code na: ze heeft {CODE_LENGTH} tekens."
             )
         session = self._to_session(row)
         if not session.is_open:
@@ -667,7 +700,7 @@ class ReflectieStore:
             LcoError: For a closed session or a remark that is too long.
         """
         self._check_key(key)
-        remark = text.strip()
+        remark = _storable(text.strip(), "opmerking")
         if len(remark) > MAX_REMARK_LENGTH:
             raise LcoError(f"De opmerking is te lang ({len(remark)} tekens; hoogstens {MAX_REMARK_LENGTH}).")
         with self._write() as conn:
@@ -717,6 +750,8 @@ class ReflectieStore:
             raise LcoError("Er staan geen antwoorden in: ‘antwoorden’ moet minstens één vraag met een score bevatten.")
         if remark is not None and len(remark.strip()) > MAX_REMARK_LENGTH:
             raise LcoError(f"De opmerking is te lang ({len(remark.strip())} tekens; hoogstens {MAX_REMARK_LENGTH}).")
+        if remark is not None:
+            _storable(remark, "opmerking")
         new_key = key or new_respondent_key()
         self._check_key(new_key)
         with self._write() as conn:

@@ -23,9 +23,7 @@ __all__ = ["load_jupyter_server_extension"]
 def load_jupyter_server_extension(serverapp: Any) -> None:
     """Add the light pages to a running Jupyter server."""
     base = serverapp.base_url or "/"
-    participation = Participation(
-        base_url=base, start_page=f"{base.rstrip('/')}/voila/render/notebooks/00_start.ipynb"
-    )
+    participation = Participation(base_url=base, start_page=f"{base.rstrip('/')}/voila/render/notebooks/00_start.ipynb")
     serverapp.web_app.add_handlers(".*$", participant_routes(participation, host=JupyterHandler))
     serverapp.log.info("lco-kit: de deelnemerspagina staat op %slco/deelnemen", base)
 
