@@ -52,7 +52,8 @@ def test_choose_a_casus_and_see_its_charts(page: Page, base_url: str) -> None:
     choose(page, chosen.id)
     expect(page.locator(".lco-casus-kaart")).to_contain_text(chosen.titel, timeout=TIMEOUT)
     expect(page.locator(".lco-casus-kaart")).to_contain_text("80-89 jaar")
-    expect(page.locator(".lco-casus-wensen")).to_contain_text("De ruzie met haar dochter over de erfenis")
+    expect(page.locator(".lco-casus-wensen")).to_contain_text("staat niet op deze pagina")
+    expect(page.locator(".lco-casus-wensen")).not_to_contain_text("De ruzie met haar dochter over de erfenis")
     profile = page.locator("img.lco-casus-profiel")
     network = page.locator("img.lco-casus-netwerk")
     expect(profile).to_be_visible(timeout=TIMEOUT)
@@ -62,7 +63,7 @@ def test_choose_a_casus_and_see_its_charts(page: Page, base_url: str) -> None:
         "title", containing("Spilfiguur: Els, thuisverpleegkundige van Thuisverpleging."), timeout=TIMEOUT
     )
     assert profile.evaluate("img => img.naturalWidth") > 400
-    expect(page.locator(".lco-casus-knelpunten")).to_contain_text("De belbus rijdt niet op dinsdagnamiddag")
+    expect(page.locator(".lco-casus-knelpunten")).to_contain_text("De flexbus moet een dag vooraf gereserveerd")
     page.locator(".lco-casus-spilfiguur select").select_option(label=who_label(chosen, "gezinszorg"))
     expect(network).to_have_attribute("title", containing("Netwerkkaart van Maria"), timeout=TIMEOUT)
     expect(page.locator("img.lco-casus-netwerk")).to_have_attribute(
@@ -92,7 +93,7 @@ def test_make_a_casus_from_a_seed(page: Page, base_url: str) -> None:
 
 
 def test_download_the_handout(page: Page, base_url: str) -> None:
-    """Does ‘Maak de hand-out’ offer a PDF that downloads under the casus's name?"""
+    """Does ‘Maak de hand-outs’ offer the participants' PDF and the facilitator's copy, each under its own name?"""
     open_page(page, base_url, PAGE)
     choose(page, "beperking-ilse-pelt")
     expect(page.locator(".lco-casus-kaart")).to_contain_text("Ilse wil op eigen benen blijven staan", timeout=TIMEOUT)
@@ -104,6 +105,11 @@ def test_download_the_handout(page: Page, base_url: str) -> None:
     download = caught.value
     assert download.suggested_filename == "casus-beperking-ilse-pelt.pdf"
     assert Path(download.path()).read_bytes().startswith(b"%PDF-")
+    copy = page.locator(".lco-casus-handout-begeleider a.lco-download")
+    expect(copy).to_be_visible(timeout=TIMEOUT)
+    with page.expect_download(timeout=TIMEOUT) as caught:
+        copy.click()
+    assert caught.value.suggested_filename == "casus-beperking-ilse-pelt-begeleider.pdf"
 
 
 def test_upload_a_malformed_file(page: Page, base_url: str) -> None:
