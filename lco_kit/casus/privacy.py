@@ -40,7 +40,7 @@ from lco_kit.dutch import MONTHS
 if TYPE_CHECKING:
     from lco_kit.casus.model import Casus
 
-__all__ = ["KINDS", "PrivacyFinding", "fake_identifier", "not_checked", "scan_privacy"]
+__all__ = ["KINDS", "PrivacyFinding", "fake_identifier", "mask", "not_checked", "scan_privacy"]
 
 Kind = Literal[
     "rijksregisternummer",
@@ -62,7 +62,6 @@ KINDS: tuple[Kind, ...] = (
     "adres",
     "geboortedatum",
 )
-_MASKED_KINDS = {"rijksregisternummer", "bisnummer", "iban", "rekeningnummer"}
 
 
 @dataclass(frozen=True, order=True)
@@ -73,7 +72,7 @@ class PrivacyFinding:
         line: 1-based line number.
         column: 1-based column where it starts.
         kind: What it is (one of :data:`KINDS`).
-        excerpt: The text found; identifiers are partly masked.
+        excerpt: The text found, masked (see :func:`mask`): never the value in full.
     """
 
     line: int
@@ -125,14 +124,36 @@ def scan_privacy(source: str | Casus) -> list[PrivacyFinding]:
     for start, _end, kind, matched in found:
         line = bisect.bisect_right(line_starts, start)
         column = start - line_starts[line - 1] + 1
-        excerpt = " ".join(matched.split())
-        findings.append(PrivacyFinding(line, column, kind, _mask(excerpt) if kind in _MASKED_KINDS else excerpt))
+        findings.append(PrivacyFinding(line, column, kind, mask(kind, " ".join(matched.split()))))
     return sorted(findings)
 
 
-def _mask(text: str) -> str:
-    """Keep the first four characters; hide the other digits."""
-    return text[:4] + re.sub(r"\d", "•", text[4:])
+_WORD = re.compile(r"[^\W\d_]+")
+_EXCERPT_LENGTH = 60
+
+
+def mask(kind: Kind, text: str) -> str:
+    """Return a finding's text with enough hidden that a report or a screen does not spread it.
+
+    Numbers keep their first four characters (the kind of number shows, not whose it is);
+    e-mail addresses keep a first letter and the country; addresses and dates keep only
+    the first letter of each word, and every digit becomes a dot.
+
+    Examples:
+        >>> mask("telefoonnummer", "04" + "70 12 34 56"), mask("adres", "Kerk" + "straat 12 bus 3")
+        ('0470 •• •• ••', 'K… •• b… •')
+        >>> mask("e-mailadres", "an.peeters" + "@" + "voorbeeld.be"), mask("geboortedatum", "4 mei " + "1988")
+        ('a•••@•••.be', '• m… ••••')
+    """
+    if kind == "e-mailadres":
+        local, _, domain = text.partition("@")
+        country = domain.rsplit(".", 1)[-1] if "." in domain else ""
+        masked = f"{local[:1]}•••@•••.{country}"
+    elif kind in {"adres", "geboortedatum"}:
+        masked = _WORD.sub(lambda word: word.group()[0] + "…", re.sub(r"\d", "•", text))
+    else:
+        masked = text[:4] + re.sub(r"\d", "•", text[4:])
+    return masked if len(masked) <= _EXCERPT_LENGTH else masked[: _EXCERPT_LENGTH - 1] + "…"
 
 
 Span = tuple[int, int, Kind]
@@ -245,6 +266,7 @@ _STREET = re.compile(
 )
 _POSTCODE = re.compile(
     r"(?<![\w.,/\-€])(?:B-)?([1-9]\d{3})[ \t]+([A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*(?:[ \t][A-Z][a-zà-ÿ'’]+)?)"
+    r"(?!\w)"  # a whole word: "1536 MiB" is a size, not a place
 )
 _REGIONS = {"limburg", "vlaanderen", "wallonië", "belgië", "nederland", "europa", "euro", "eur", "lco"}
 _PROVINCE_POSTCODES = {

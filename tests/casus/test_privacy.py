@@ -11,12 +11,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from stdnum import iban
 from stdnum.be import nn
 
 from lco_kit.casus import fake_identifier, load_casus_file, not_checked, scan_privacy
 from lco_kit.content import decode_text
 from lco_kit.errors import ContentError
+from tests._fuzz import FUZZ
 from tests.casus.conftest import (
     casus_data,
     casus_yaml,
@@ -28,6 +31,37 @@ from tests.casus.conftest import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+SCAN_PIECES = (
+    "0",
+    "4",
+    "7",
+    "12",
+    " ",
+    ".",
+    "/",
+    "-",
+    "+32",
+    "@",
+    ".be",
+    "straat",
+    "Kerk",
+    "bus",
+    "geboren op",
+    "°",
+    "\n",
+    "maart",
+    "BE",
+    "36",
+    "00",
+    "Genk",
+    "nr.",
+    "\x00",
+    "\ud800",
+    "é",
+    "٣",
+    "𝟘",
+    "\u2028",
+)
 
 
 def kinds(text: str) -> list[str]:
@@ -67,9 +101,9 @@ def test_every_kind_is_found_with_its_line() -> None:
         (8, "adres"),
         (9, "geboortedatum"),
     ]
-    assert findings[4].excerpt == joined("04", "70 12 34 56")
-    assert findings[6].excerpt == joined("Kerk", "straat 12 bus 3")
-    assert findings[4].describe() == f"regel 5: telefoonnummer — {findings[4].excerpt}"
+    assert findings[4].excerpt == "0470 •• •• ••"
+    assert findings[6].excerpt == "K… •• b… •"
+    assert findings[4].describe() == "regel 5: telefoonnummer — 0470 •• •• ••"
     assert findings[4].column == len("Bel haar op ") + 1
 
 
@@ -79,6 +113,38 @@ def test_identifiers_are_partly_masked_in_the_report() -> None:
     [finding] = scan_privacy(f"nummer {number}")
     assert finding.excerpt.startswith(number[:4]) and number[-2:] not in finding.excerpt[4:]
     assert "•" in finding.excerpt
+
+
+def test_no_kind_is_shown_in_full() -> None:
+    """Is every finding masked, so that no phone number, e-mail, street, postcode or date appears in full?"""
+    text = personal_text()
+    findings = scan_privacy(text)
+    assert [f.excerpt for f in findings[4:]] == ["0470 •• •• ••", "m•••@•••.be", "K… •• b… •", "•••• G…", "•• m… ••••"]
+    shown = "\n".join(f.describe() for f in findings)
+    for value in PIECES_SHOWN_NOWHERE:
+        assert value not in shown
+
+
+PIECES_SHOWN_NOWHERE = (
+    joined("04", "70 12 34 56"),
+    joined("12 34", " 56"),
+    joined("mira.peeters", "@"),
+    joined("telenet", ".be"),
+    joined("Kerk", "straat"),
+    joined("36", "00"),
+    joined("12 maart", " 1985"),
+    "1985",
+)
+
+
+@FUZZ
+@given(st.text(max_size=300) | st.lists(st.sampled_from(SCAN_PIECES), max_size=30).map("".join))
+def test_fuzzed_text_gives_findings_that_are_masked_and_short(text: str) -> None:
+    """Whatever the text, does the scan return findings (never raise), each excerpt short and its digits hidden?"""
+    for finding in scan_privacy(text):
+        assert len(finding.excerpt) <= 60 and finding.line >= 1 and finding.column >= 1
+        if finding.kind != "e-mailadres":
+            assert not any(c.isdigit() for c in finding.excerpt[4:])
 
 
 @pytest.mark.parametrize(
