@@ -165,3 +165,34 @@ def test_every_kept_page_still_renders_after_waiting_longer_than_the_cell_time_o
         assert status == 200, page
         assert "Cell execution timed out" not in body and "deed er te lang over" not in body, page
         assert "Dit deel van de pagina kon niet geladen worden" not in body, page
+
+
+@pytest.mark.slow
+def test_a_restart_on_the_same_port_works_at_once(tmp_path: Path) -> None:
+    """Stopping the kit after a visit and starting it again on the same port: does it start (no ‘port in use’)?"""
+    port = _free_port()
+    for run in range(2):
+        log = tmp_path / f"run-{run}.log"
+        with log.open("w") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "lco_kit", "start", "--no-browser", "--port", str(port)],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            deadline = time.monotonic() + 120
+            while "De kit draait" not in log.read_text(encoding="utf-8"):
+                assert process.poll() is None, log.read_text(encoding="utf-8")
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+            # A visitor's connection that the kit closes first (HTTP/1.0): its end of the
+            # connection stays in TIME-WAIT on the kit's port for a minute.
+            with socket.create_connection(("127.0.0.1", port), timeout=30) as visitor:
+                visitor.sendall(b"GET /lco/deelnemen HTTP/1.0\r\n\r\n")
+                answer = b""
+                while chunk := visitor.recv(65536):
+                    answer += chunk
+            assert answer.startswith(b"HTTP/1.1 200")
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
