@@ -8,6 +8,7 @@ handout and the casus file are offered as downloads.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 import ipywidgets as widgets
 
@@ -138,10 +139,10 @@ class CasusWeergave(widgets.VBox):
 
     # ---------------------------------------------------------------- showing
 
-    def show(self, casus: Casus) -> None:
-        """Show a casus (replacing what was shown)."""
+    def show(self, casus: Casus, bron: Bron) -> None:
+        """Show a casus (replacing what was shown), labelled by where it came from."""
         self.casus = casus
-        self.card.value = card_html(casus)
+        self.card.value = card_html(casus, bron)
         self.wishes.value = wishes_html(casus)
         chart = domain_profile_chart(casus)
         self.profile.show(chart.png(), chart.alt)
@@ -185,7 +186,11 @@ class CasusWeergave(widgets.VBox):
 # -------------------------------------------------------------------- HTML parts (every value escaped)
 
 
-def card_html(casus: Casus) -> str:
+Bron = Literal["bibliotheek", "simulatie", "upload"]
+"""Where a casus on the page came from: its label says so, never a field inside the file."""
+
+
+def card_html(casus: Casus, bron: Bron = "bibliotheek") -> str:
     """Return the summary card of a casus as HTML (every text from the casus escaped)."""
     client = casus.client
     facts = [
@@ -224,7 +229,7 @@ def card_html(casus: Casus) -> str:
         f"<td>{escape(v)}</td></tr>"
         for k, v in facts
     )
-    origin = escape(casus_text(f"pagina_herkomst_{casus.herkomst}"))
+    origin = escape(casus_text(f"pagina_herkomst_{bron}"))
     no_lco = ""
     if casus.geen_lco is not None:
         no_lco = (
@@ -451,7 +456,7 @@ class CasusPagina(widgets.VBox):
         if not isinstance(casus_id, str):
             return
         casus = self.library[casus_id]
-        self.view.show(casus)
+        self.view.show(casus, "bibliotheek")
         self.messages.show(casus_text("pagina_getoond", titel=casus.titel), "info")
 
     def _make(self, _button: widgets.Button | None = None) -> None:
@@ -465,16 +470,22 @@ class CasusPagina(widgets.VBox):
         )
         with self.choice.hold_trait_notifications():
             self.choice.value = None
-        self.view.show(casus)
+        self.view.show(casus, "simulatie")
         self.messages.show(casus_text("pagina_gemaakt", seed=self.seed.value, titel=casus.titel), "ok")
 
     def _received(self, uploaded: UploadedFile) -> None:
         result = check_casus(uploaded.data, uploaded.name)
-        self.upload_result.show(result.report(), "ok" if result.ok else "fout")
-        if result.casus is not None:
-            self.own_view.show(result.casus)
-        else:
-            self.own_view.layout.display = "none"
+        # A casus with personal data in it is not shown, on a screen that may be projected: only
+        # the findings (masked, with their lines) until the file is clean.
+        if result.casus is not None and not result.privacy:
+            self.upload_result.show(result.report(), "ok" if result.ok else "fout")
+            self.own_view.show(result.casus, "upload")
+            return
+        self.own_view.layout.display = "none"
+        report = result.report()
+        if result.privacy:
+            report += "\n\n" + casus_text("pagina_upload_niet_getoond")
+        self.upload_result.show(report, "fout")
 
 
 def casus_pagina() -> CasusPagina:

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from lco_kit.casus import find_profile, list_casussen, load_casus, simulate_casus
 from lco_kit.casus.handout import who_label
 from tests.browser.conftest import open_page, screenshot, serious_accessibility_violations
-from tests.casus.conftest import casus_data, casus_yaml
+from tests.casus.conftest import casus_data, casus_yaml, joined
 
 pytestmark = pytest.mark.browser
 
@@ -154,3 +154,26 @@ def test_the_page_fits_a_phone(page: Page, base_url: str) -> None:
     image = page.locator("img.lco-casus-netwerk").bounding_box()
     assert image is not None and image["width"] <= 390
     screenshot(page, "casus-telefoon")
+
+
+def test_an_upload_with_personal_data_shows_only_masked_findings(page: Page, base_url: str) -> None:
+    """Does an upload with a phone number, an e-mail and a street show its findings, and none of those values?"""
+    open_page(page, base_url, PAGE)
+    phone, email, street = (
+        joined("04", "70 12 34 56"),
+        joined("mira.peeters", "@", "telenet.be"),
+        joined("Kerk", "straat 12"),
+    )
+    data = casus_data()
+    data["hulpvraag"] = f"Bel me op {phone} of mail naar {email}."
+    data["client"]["huishouden"] = f"woont in de {street} met haar twee kinderen"
+    upload(page, "eigen-casus.yaml", casus_yaml(data).encode("utf-8"))
+    result = page.locator(".lco-casus-resultaat")
+    expect(result).to_contain_text("eigen-casus.yaml: niet in orde.", timeout=TIMEOUT)
+    for kind in ("telefoonnummer — 0470 •• •• ••", "e-mailadres — m•••@•••.be", "adres — K… ••"):
+        expect(result).to_contain_text(kind)
+    expect(result).to_contain_text("toont de kit deze casus niet")
+    expect(page.locator(".lco-eigen-casus-weergave")).to_be_hidden()
+    shown = page.locator("body").inner_text() + page.content()
+    for value in (phone, email, street, "12 34 56", "mira.peeters", "telenet.be", "Kerkstraat"):
+        assert value not in shown

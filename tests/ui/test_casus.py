@@ -118,14 +118,25 @@ def test_uploaded_markup_is_shown_as_text(page: CasusPagina) -> None:
     """Is markup in an uploaded casus shown as text everywhere: the report, the card and the providers?"""
     data = casus_data(titel="<b>Vet</b> <img src=x onerror=alert(1)>")
     data["hulpverleners"][0]["visie"] = "<script>alert(2)</script>"
-    data["hulpvraag"] = joined("Bel me op 04", "70 12 34 56 <b>nu</b>")
+    data["hulpvraag"] = "Bel me <b>nu</b>"
     page.upload.receive("<b>naam</b>.yaml", casus_yaml(data).encode("utf-8"))
     shown = page.upload_result.value + page.own_view.card.value + page.own_view.providers.value
     shown += page.own_view.wishes.value
     assert "<b>" not in shown and "<img" not in shown and "<script>" not in shown
     assert "&lt;b&gt;Vet&lt;/b&gt; &lt;img src=x onerror=alert(1)&gt;" in page.own_view.card.value
     assert "&lt;script&gt;" in page.own_view.providers.value
-    assert "telefoonnummer" in page.upload_result.text
+    assert "Opgeladen casus" in page.own_view.card.value
+
+
+def test_an_upload_with_personal_data_shows_only_its_masked_findings(page: CasusPagina) -> None:
+    """Is an uploaded casus with a phone number not shown, only its findings with lines, masked?"""
+    data = casus_data(herkomst="verzonnen")
+    data["hulpvraag"] = joined("Bel me op 04", "70 12 34 56 <b>nu</b>")
+    page.upload.receive("eigen.yaml", casus_yaml(data).encode("utf-8"))
+    assert page.own_view.layout.display == "none"
+    assert "telefoonnummer — 0470 •• •• ••" in page.upload_result.text
+    assert "toont de kit deze casus niet" in page.upload_result.text
+    assert joined("04", "70 12 34 56") not in page.upload_result.text + page.upload_result.value
 
 
 def test_a_file_of_the_wrong_kind_or_size_is_refused(page: CasusPagina) -> None:
