@@ -34,7 +34,14 @@ from lco_kit.content import FixedTexts
 from lco_kit.errors import LcoError
 from lco_kit.reflectie import texts as reflectie_texts
 from lco_kit.reflectie.instrument import PERSPECTIVES, PerspectiefDeel
-from lco_kit.reflectie.store import ReflectieStore, Sessie, new_respondent_key, normalise_code, valid_respondent_key
+from lco_kit.reflectie.store import (
+    ReflectieStore,
+    RespondentRecord,
+    Sessie,
+    new_respondent_key,
+    normalise_code,
+    valid_respondent_key,
+)
 from lco_kit.server.guard import CodeGuard, client_address, trusted_proxies
 
 __all__ = ["LIGHT_CSP", "PREFIX", "Participation", "participant_path", "participant_routes"]
@@ -256,6 +263,30 @@ class _Base(tornado.web.RequestHandler):
         """Forget this device's respondent, so the next person starts afresh."""
         self.clear_cookie(self.cookie_name(session), path=f"{self.kit.path}/{session.code}")
 
+    async def answering(self, code: str) -> tuple[Sessie, _Respondent, RespondentRecord | None] | None:
+        """Return the open session, this device's respondent and what it stored; or answer the request.
+
+        A device that has not chosen a perspective goes back to the choice; a finished one to
+        the thank-you.
+        """
+        session = await self.open_session(code)
+        if session is None:
+            return None
+        respondent = self.respondent(session)
+        if respondent is None:
+            self.redirect(self.session_url(session), status=303)
+            return None
+        record = await self.kit.run(lambda: self.kit.store.respondent(session.code, respondent.key))
+        if record is not None and record.finished is not None:
+            self.redirect(self.session_url(session, "bedankt"), status=303)
+            return None
+        return session, respondent, record
+
+    def one_by_one(self, part: PerspectiefDeel) -> bool:
+        """Whether this device sees one item per screen (the perspective's default, or as asked)."""
+        view = self.get_argument("weergave", "")
+        return part.een_per_scherm if view not in {"lijst", "een"} else view == "een"
+
     def session_url(self, session: Sessie, step: str = "", **query: object) -> str:
         """The address of one of this session's pages."""
         url = f"{self.kit.path}/{session.code}" + (f"/{step}" if step else "")
@@ -329,22 +360,14 @@ class QuestionsPage(_Base):
     @tornado.web.authenticated
     async def get(self, code: str) -> None:
         """Show the current item, or the whole list, with what this device already answered."""
-        session = await self.open_session(code)
-        if session is None:
+        found = await self.answering(code)
+        if found is None:
             return
-        respondent = self.respondent(session)
-        if respondent is None:
-            self.redirect(self.session_url(session), status=303)
-            return
-        record = await self.kit.run(lambda: self.kit.store.respondent(session.code, respondent.key))
-        if record is not None and record.finished is not None:
-            self.redirect(self.session_url(session, "bedankt"), status=303)
-            return
+        session, respondent, record = found
         perspective = record.perspective if record else respondent.perspective
         part = session.instrument.perspective(perspective)
         answers = dict(record.answers) if record else {}
         view = self.get_argument("weergave", "")
-        one_by_one = part.een_per_scherm if view not in {"lijst", "een"} else view == "een"
         common: dict[str, Any] = {
             "sessie": session,
             "deel": part,
@@ -353,7 +376,7 @@ class QuestionsPage(_Base):
             "antwoorden": {k: ("weet-niet" if v is None else str(v)) for k, v in answers.items()},
             "acties": self.session_url(session),
         }
-        if not one_by_one:
+        if not self.one_by_one(part):
             self.render_page("lijst.html", **common)
             return
         index = _item_index(part, answers, self.get_argument("i", None))
@@ -379,18 +402,14 @@ class RemarkPage(_Base):
     @tornado.web.authenticated
     async def get(self, code: str) -> None:
         """Show the remark field with what this device already wrote."""
-        session = await self.open_session(code)
-        if session is None:
+        found = await self.answering(code)
+        if found is None:
             return
-        respondent = self.respondent(session)
-        if respondent is None:
-            self.redirect(self.session_url(session), status=303)
-            return
-        record = await self.kit.run(lambda: self.kit.store.respondent(session.code, respondent.key))
+        session, respondent, record = found
         part = session.instrument.perspective(record.perspective if record else respondent.perspective)
         view = self.get_argument("weergave", "")
         back = self.session_url(session, "vragen", i=len(part.items) - 1, weergave=view)
-        if not (part.een_per_scherm if view not in {"lijst", "een"} else view == "een"):
+        if not self.one_by_one(part):
             back = self.session_url(session, "vragen", weergave=view)
         self.render_page(
             "opmerking.html",

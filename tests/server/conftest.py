@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import socket
+import subprocess
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,3 +59,30 @@ def service(tmp_path: Path) -> Iterator[Service]:
     yield Service(f"http://127.0.0.1:{port}", store, participation)
     loop.call_soon_threadsafe(loop.stop)
     thread.join(10)
+
+
+def free_port() -> int:
+    """Return a free TCP port on this machine."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def running(command: Sequence[str], log: Path, ready: str, timeout: float = 120) -> Iterator[subprocess.Popen[bytes]]:
+    """Run a server command until the test is done; wait until its output shows ``ready``."""
+    with log.open("w") as out:
+        process = subprocess.Popen(list(command), stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + timeout
+        while ready not in log.read_text(encoding="utf-8"):
+            assert process.poll() is None, log.read_text(encoding="utf-8")
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()

@@ -18,6 +18,7 @@ import pytest
 
 from lco_kit import server
 from lco_kit.server.app import KernelCeiling, default_ceiling
+from tests.server.conftest import free_port, running
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,12 +82,6 @@ def test_idle_kernels_are_kept_at_least_half_an_hour_and_busy_or_connected_ones_
     assert 0 < culling["cull_interval"] <= 300
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310  (the test server)
@@ -101,7 +96,7 @@ def start_kit(tmp_path: Path) -> Iterator[Any]:
     started: list[subprocess.Popen[str]] = []
 
     def start(**options: Any) -> tuple[str, Path]:
-        port = _free_port()
+        port = free_port()
         log = tmp_path / f"kit-{port}.log"
         code = textwrap.dedent(
             f"""
@@ -170,21 +165,10 @@ def test_every_kept_page_still_renders_after_waiting_longer_than_the_cell_time_o
 @pytest.mark.slow
 def test_a_restart_on_the_same_port_works_at_once(tmp_path: Path) -> None:
     """Stopping the kit after a visit and starting it again on the same port: does it start (no ‘port in use’)?"""
-    port = _free_port()
+    port = free_port()
     for run in range(2):
-        log = tmp_path / f"run-{run}.log"
-        with log.open("w") as out:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "lco_kit", "start", "--no-browser", "--port", str(port)],
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        try:
-            deadline = time.monotonic() + 120
-            while "De kit draait" not in log.read_text(encoding="utf-8"):
-                assert process.poll() is None, log.read_text(encoding="utf-8")
-                assert time.monotonic() < deadline
-                time.sleep(0.2)
+        command = [sys.executable, "-m", "lco_kit", "start", "--no-browser", "--port", str(port)]
+        with running(command, tmp_path / f"run-{run}.log", "De kit draait"):
             # A visitor's connection that the kit closes first (HTTP/1.0): its end of the
             # connection stays in TIME-WAIT on the kit's port for a minute.
             with socket.create_connection(("127.0.0.1", port), timeout=30) as visitor:
@@ -193,6 +177,3 @@ def test_a_restart_on_the_same_port_works_at_once(tmp_path: Path) -> None:
                 while chunk := visitor.recv(65536):
                     answer += chunk
             assert answer.startswith(b"HTTP/1.1 200")
-        finally:
-            process.terminate()
-            process.wait(timeout=30)

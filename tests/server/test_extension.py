@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
 import time
 import urllib.request
@@ -12,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from lco_kit.reflectie.store import ReflectieStore
+from tests.server.conftest import free_port, running
 from tests.server.phone import Phone, seeded
 
 pytestmark = pytest.mark.slow
@@ -19,22 +18,17 @@ pytestmark = pytest.mark.slow
 
 def test_jupyter_server_with_the_extension_serves_the_light_pages_behind_its_login(tmp_path: Path) -> None:
     """Under ``jupyter server`` at a base URL, does the light page need the server's token and then take answers?"""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     log = tmp_path / "jupyter-server.log"
     command = [
         sys.executable, "-m", "jupyter_server", "--no-browser", "--allow-root", f"--port={port}",
         "--ServerApp.ip=127.0.0.1", "--ServerApp.base_url=/user/demo/", "--IdentityProvider.token=proef-token",
         f"--ServerApp.root_dir={tmp_path}", "--ServerApp.jpserver_extensions={'lco_kit.server': True}",
     ]  # fmt: skip
-    with log.open("w") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
-    try:
+    with running(command, log, "de deelnemerspagina staat op"):
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 90
-        while "de deelnemerspagina staat op" not in log.read_text(encoding="utf-8") or not _up(base):
-            assert process.poll() is None, log.read_text(encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while not _up(base):
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
             time.sleep(0.3)
         code = ReflectieStore().create_session("lco", title="Op een hub").session.code
@@ -46,9 +40,6 @@ def test_jupyter_server_with_the_extension_serves_the_light_pages_behind_its_log
         assert thanks.url.endswith(f"/user/demo/lco/deelnemen/{code}/bedankt") and "Bedankt!" in thanks.body
         session = ReflectieStore().session(code)
         assert [r.perspective for r in ReflectieStore().respondents(session.id)] == ["coordinator"]
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def _up(base: str) -> bool:

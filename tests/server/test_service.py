@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from lco_kit.reflectie.store import ReflectieStore
+from tests.server.conftest import free_port, running
 from tests.server.phone import Phone, seeded
 
 pytestmark = pytest.mark.slow
@@ -18,19 +16,10 @@ pytestmark = pytest.mark.slow
 
 def test_the_service_serves_the_flow_below_its_prefix_and_nothing_else(tmp_path: Path) -> None:
     """Started with a prefix, does the service take a whole answer and send anything else to its join page?"""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = tmp_path / "service.log"
+    port = free_port()
     command = [sys.executable, "-m", "lco_kit.server.service", "--poort", str(port), "--basis", "/services/lco/"]
-    with log.open("w") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while "De deelnemerspagina draait op" not in log.read_text(encoding="utf-8"):
-            assert process.poll() is None, log.read_text(encoding="utf-8")
-            assert time.monotonic() < deadline
-            time.sleep(0.2)
+    with running(command, tmp_path / "service.log", "De deelnemerspagina draait op"):
+        log = tmp_path / "service.log"
         assert f"http://127.0.0.1:{port}/services/lco/lco/deelnemen" in log.read_text(encoding="utf-8")
         code = ReflectieStore().create_session("reflectiedag", title="Dienst").session.code
         phone = Phone(f"http://127.0.0.1:{port}", seeded(3))
@@ -38,6 +27,3 @@ def test_the_service_serves_the_flow_below_its_prefix_and_nothing_else(tmp_path:
         assert "Bedankt!" in thanks.body
         assert phone.get("/services/lco/").url.endswith("/services/lco/lco/deelnemen")
         assert phone.get("/services/lco/api/kernels").status == 404
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
