@@ -11,6 +11,12 @@
 - Answers are saved one by one, keyed by a **respondent key** the browser keeps; saving the
   same answer again replaces it, so a respondent counts once however often they press send.
   No names are stored.
+- The sessions of one casus (the first LCO and its follow-ups) form a **traject** that shares
+  one facilitator key: the secret of the first session opens every later one, so the trend
+  needs one secret. Trajects live in their own tables (``reflectie_trajecten`` and the link
+  ``reflectie_traject_sessies``), so a store made before them keeps working unchanged; an
+  older session without a traject is opened by its own secret alone. A typed casus label
+  opens nothing: results are only ever found through a key.
 """
 
 from __future__ import annotations
@@ -49,7 +55,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection, CursorResult, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from lco_kit import config
@@ -66,6 +72,7 @@ __all__ = [
     "ReflectieStore",
     "RespondentRecord",
     "Sessie",
+    "Traject",
     "new_respondent_key",
     "normalise_code",
     "valid_respondent_key",
@@ -73,6 +80,7 @@ __all__ = [
 
 CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
 CODE_LENGTH = 6
+SECRET_LENGTH = 16
 KINDS = ("lco", "reflectiedag")
 MAX_REMARK_LENGTH = 2000
 MAX_TITLE_LENGTH = 120
@@ -132,6 +140,24 @@ answers_table = Table(
 )
 
 
+trajects_table = Table(
+    "reflectie_trajecten",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sleutel_hash", String(64), nullable=False, unique=True),
+    # Opaque: another part of the kit (a casus traject) may note its own id here; never shown.
+    Column("traject_id", String(MAX_TITLE_LENGTH), nullable=True, index=True),
+    Column("aangemaakt_op", DateTime, nullable=False),
+)
+
+traject_sessions_table = Table(
+    "reflectie_traject_sessies",
+    metadata,
+    Column("sessie_id", Integer, ForeignKey("reflectie_sessies.id", ondelete="CASCADE"), primary_key=True),
+    Column("traject", Integer, ForeignKey("reflectie_trajecten.id", ondelete="CASCADE"), nullable=False, index=True),
+)
+
+
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -150,6 +176,14 @@ def _storable(value: str, what: str) -> str:
         f"De {what} bevat op plaats {found.start() + 1} {kind} dat niet bewaard kan worden. "
         "Haal het weg (of typ de tekst opnieuw) en probeer het nog eens."
     )
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    """Return the id the database gave the row just inserted."""
+    key = result.inserted_primary_key
+    if key is None:  # pragma: no cover - every insert here has an autoincrement id
+        raise LcoError("De databank gaf geen nummer terug. Probeer het opnieuw.")
+    return int(key[0])
 
 
 def _now() -> datetime:
@@ -174,6 +208,11 @@ def _shown_code(code: str) -> str:
     """Return a typed code as it may be echoed back: at most a few characters more than a real one."""
     shown = code.strip()
     return shown if len(shown) <= CODE_LENGTH + 6 else shown[: CODE_LENGTH + 6] + "…"
+
+
+def _shown_secret(normalised: str) -> str:
+    """Return a secret in groups of four, as the key card prints it."""
+    return "-".join(normalised[i : i + 4] for i in range(0, len(normalised), 4))
 
 
 def _random_code(length: int) -> str:
@@ -242,6 +281,26 @@ class Sessie:
     def shown(self) -> dict[str, bool]:
         """Return, per perspective, whether the facilitator shows it (lco sessions)."""
         return {p: p not in self.verborgen for p in PERSPECTIVES}
+
+
+@dataclass(frozen=True)
+class Traject:
+    """The sessions one facilitator key opens, oldest first (one session for an older store's session).
+
+    Attributes:
+        id: The traject's database id, or None for an older session that has no traject.
+        traject_id: The opaque id another part of the kit noted, or None.
+        sessions: The sessions, oldest first.
+    """
+
+    id: int | None
+    traject_id: str | None
+    sessions: tuple[Sessie, ...]
+
+    @property
+    def latest(self) -> Sessie:
+        """Return the newest session (the one a reopened page shows)."""
+        return self.sessions[-1]
 
 
 @dataclass(frozen=True)
@@ -419,8 +478,14 @@ class ReflectieStore:
         min_group: int = DEFAULT_MIN_GROUP,
         threshold: float = DEFAULT_ALERT_THRESHOLD,
         instrument: Instrument | None = None,
+        key: str | None = None,
+        traject_id: str | None = None,
     ) -> NewSession:
         """Open a new session with a fresh join code and facilitator secret.
+
+        Without ``key`` the session starts a new traject, and its fresh secret is the key of
+        that traject. With the key of an earlier session the new session is a follow-up in
+        the same traject: the same key opens it, and the trend runs over the whole traject.
 
         Args:
             kind: ``lco`` (one meeting) or ``reflectiedag``.
@@ -429,9 +494,11 @@ class ReflectieStore:
             min_group: The smallest group shown in a reflectiedag session.
             threshold: The alert threshold (points).
             instrument: The instrument to use (default: the current instrument file).
+            key: The facilitator key of an existing traject (a follow-up session), or None.
+            traject_id: An opaque id to note on a new traject (never shown), or None.
 
         Raises:
-            LcoError: For a wrong kind, group size, threshold or title.
+            LcoError: For a wrong kind, group size, threshold or title, or a key that opens nothing.
         """
         if kind not in KINDS:
             raise LcoError(f"‘{kind}’ is geen soort sessie; kies lco of reflectiedag.")
@@ -446,14 +513,24 @@ class ReflectieStore:
                 raise LcoError(f"De {what} is te lang (hoogstens {MAX_TITLE_LENGTH} tekens).")
             _storable(value, what)
         used = instrument or load_instrument()
-        secret = "-".join(_random_code(4) for _ in range(4))
+        traject: int | None = None
+        if key is not None:
+            traject = self._traject_id_for(key)
+            secret = _shown_secret(normalise_code(key))
+            # The key is the traject's; this session's own column only needs a value nobody knows.
+            own_hash = _hash(_random_code(SECRET_LENGTH))
+        else:
+            secret = _shown_secret(_random_code(SECRET_LENGTH))
+            own_hash = _hash(secret)
+        if traject_id is not None:
+            traject_id = _storable(traject_id.strip(), "traject")[:MAX_TITLE_LENGTH] or None
         for _attempt in range(20):
             code = _random_code(CODE_LENGTH)
             try:
                 with self._write() as conn:
                     row = {
                         "code": code,
-                        "geheim_hash": _hash(secret),
+                        "geheim_hash": own_hash,
                         "soort": kind,
                         "titel": title,
                         "casus": casus,
@@ -465,7 +542,16 @@ class ReflectieStore:
                         "aangemaakt_op": _now(),
                         "gesloten_op": None,
                     }
-                    conn.execute(insert(sessions_table).values(**row))
+                    session_id = _new_id(conn.execute(insert(sessions_table).values(**row)))
+                    if traject is None:
+                        traject = _new_id(
+                            conn.execute(
+                                insert(trajects_table).values(
+                                    sleutel_hash=_hash(secret), traject_id=traject_id, aangemaakt_op=_now()
+                                )
+                            )
+                        )
+                    conn.execute(insert(traject_sessions_table).values(sessie_id=session_id, traject=traject))
                 return NewSession(self.session(code), secret)
             except IntegrityError:
                 continue  # the code was taken; draw another
@@ -504,19 +590,75 @@ class ReflectieStore:
         return self._to_session(row)
 
     def session_for_secret(self, secret: str) -> Sessie:
-        """Return the session this facilitator secret opens.
+        """Return the session this facilitator secret opens (the newest of its traject).
 
         Raises:
             LcoError: When no session has this secret.
         """
+        return self.traject_for_secret(secret).latest
+
+    def traject_for_secret(self, secret: str) -> Traject:
+        """Return every session this facilitator key opens, oldest first.
+
+        A key opens the sessions of its traject; an older session without a traject is
+        opened by its own secret alone. Nothing else (no casus label, no code) opens results.
+
+        Raises:
+            LcoError: When the key opens nothing.
+        """
+        wanted = _hash(secret)
         with self._read() as conn:
-            row = conn.execute(select(sessions_table).where(sessions_table.c.geheim_hash == _hash(secret))).first()
+            found = conn.execute(
+                select(trajects_table.c.id, trajects_table.c.traject_id).where(trajects_table.c.sleutel_hash == wanted)
+            ).first()
+            if found is not None:
+                rows = conn.execute(
+                    select(sessions_table)
+                    .join(traject_sessions_table, traject_sessions_table.c.sessie_id == sessions_table.c.id)
+                    .where(traject_sessions_table.c.traject == found.id)
+                    .order_by(sessions_table.c.aangemaakt_op, sessions_table.c.id)
+                ).all()
+                if rows:
+                    return Traject(int(found.id), found.traject_id, tuple(self._to_session(r) for r in rows))
+            row = conn.execute(select(sessions_table).where(sessions_table.c.geheim_hash == wanted)).first()
         if row is None:
-            raise LcoError("Met dit geheim kan geen sessie geopend worden. Kijk het na (het heeft 16 tekens).")
-        return self._to_session(row)
+            raise LcoError(
+                f"Met dit geheim kan geen sessie geopend worden. Kijk het na (het heeft {SECRET_LENGTH} tekens)."
+            )
+        return Traject(None, None, (self._to_session(row),))
+
+    def _traject_id_for(self, key: str) -> int:
+        """Return the traject a key opens, making one for an older session that had none."""
+        traject = self.traject_for_secret(key)
+        if traject.id is not None:
+            return traject.id
+        only = traject.sessions[0]
+        with self._write() as conn:
+            new_id = _new_id(
+                conn.execute(
+                    insert(trajects_table).values(sleutel_hash=_hash(key), traject_id=None, aangemaakt_op=_now())
+                )
+            )
+            conn.execute(insert(traject_sessions_table).values(sessie_id=only.id, traject=new_id))
+        return int(new_id)
+
+    def set_traject_id(self, secret: str, traject_id: str | None) -> None:
+        """Note an opaque id (e.g. of a casus traject elsewhere in the kit) on the traject a key opens.
+
+        Raises:
+            LcoError: When the key opens nothing.
+        """
+        traject = self._traject_id_for(secret)
+        value = _storable(traject_id.strip(), "traject")[:MAX_TITLE_LENGTH] if traject_id else None
+        with self._write() as conn:
+            conn.execute(update(trajects_table).where(trajects_table.c.id == traject).values(traject_id=value or None))
 
     def sessions_for_casus(self, casus: str) -> list[Sessie]:
-        """Return the sessions of one casus label, oldest first (for trends across follow-up LCOs)."""
+        """Return the sessions of one casus label, oldest first.
+
+        Only for keeping data (retention): a label is typed by anyone, so it never opens
+        results; trends and reports go through :meth:`traject_for_secret`.
+        """
         with self._read() as conn:
             rows = conn.execute(
                 select(sessions_table)
@@ -540,7 +682,17 @@ class ReflectieStore:
             respondent_ids = select(respondents_table.c.id).where(respondents_table.c.sessie_id == session_id)
             conn.execute(delete(answers_table).where(answers_table.c.invuller_id.in_(respondent_ids)))
             gone = conn.execute(delete(respondents_table).where(respondents_table.c.sessie_id == session_id)).rowcount
+            traject = conn.execute(
+                select(traject_sessions_table.c.traject).where(traject_sessions_table.c.sessie_id == session_id)
+            ).scalar()
+            conn.execute(delete(traject_sessions_table).where(traject_sessions_table.c.sessie_id == session_id))
             conn.execute(delete(sessions_table).where(sessions_table.c.id == session_id))
+            if traject is not None:
+                left = conn.execute(
+                    select(func.count()).where(traject_sessions_table.c.traject == traject)
+                ).scalar_one()
+                if not left:  # the key opens nothing any more: forget it
+                    conn.execute(delete(trajects_table).where(trajects_table.c.id == traject))
         return int(gone or 0)
 
     def set_hidden(self, session_id: int, hidden: set[str] | frozenset[str]) -> None:
@@ -877,7 +1029,7 @@ def purge_sessions_older_than(store: ReflectieStore, days: int, now: datetime | 
     """Delete the sessions whose traject has been quiet for longer than ``days`` days; return them.
 
     A session's last activity is its newest moment: opened, closed, or an answer or remark
-    saved. Sessions that share a casus label form one traject (follow-up LCOs): they stay
+    saved. Sessions that share a key (one traject) or a casus label (follow-up LCOs) stay
     together as long as any of them was active within the period, and go together after.
 
     Args:
@@ -900,15 +1052,28 @@ def purge_sessions_older_than(store: ReflectieStore, days: int, now: datetime | 
                 )
             ).all()
         )
+        linked = dict(conn.execute(select(traject_sessions_table.c.sessie_id, traject_sessions_table.c.traject)).all())
     last: dict[int, datetime] = {}
     for session in sessions:
         moments = [session.aangemaakt_op, session.gesloten_op, answered.get(session.id)]
         last[session.id] = max(m for m in moments if m is not None)
-    traject_last: dict[str, datetime] = {}
+    # Sessions joined by a traject or a casus label form one group (a small union–find).
+    parent: dict[object, object] = {}
+
+    def root(node: object) -> object:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
     for session in sessions:
-        if session.casus:
-            traject_last[session.casus] = max(traject_last.get(session.casus, last[session.id]), last[session.id])
-    quiet = [s for s in sessions if (traject_last[s.casus] if s.casus else last[s.id]) < cutoff]
+        for other in (("traject", linked.get(session.id)), ("casus", session.casus)):
+            if other[1]:
+                parent[root(("sessie", session.id))] = root(other)
+    group_last: dict[object, datetime] = {}
+    for session in sessions:
+        group = root(("sessie", session.id))
+        group_last[group] = max(group_last.get(group, last[session.id]), last[session.id])
+    quiet = [s for s in sessions if group_last[root(("sessie", s.id))] < cutoff]
     quiet.sort(key=lambda s: (s.aangemaakt_op, s.id))
     for session in quiet:
         store.delete_session(session.id)
