@@ -7,11 +7,15 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import Field, StrictBool
 
 from lco_kit import content
 from lco_kit.content import ContentModel, ContentPart, load_model, load_yaml
 from lco_kit.errors import ContentError
+from tests._fuzz import FUZZ
 
 
 class Dienst(ContentPart):
@@ -276,3 +280,27 @@ def test_fixed_texts_fill_placeholders_and_refuse_an_unknown_key() -> None:
     assert "{wat}" in text("fout_onverwacht") and "fout_onverwacht" in text.all
     with pytest.raises(KeyError):
         text("bestaat_niet")
+
+
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-(10**6), 10**20), st.floats(allow_nan=True), st.text(max_size=80)
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=10,
+)
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(["schema_version", "titel", "diensten", "extra", "2"]), _VALUES, max_size=4))
+def test_fuzzed_data_gives_a_model_or_a_dutch_error(data: dict[str, object]) -> None:
+    """Whatever the data in a well-formed file, is the answer the model or a ContentError with short messages?"""
+    text = yaml.safe_dump(data, allow_unicode=True)
+    try:
+        load_model(Bestand, text.encode("utf-8"), "f.yaml")
+    except ContentError as error:
+        problems = error.problems
+    else:
+        problems = []
+    assert all(len(p.message) <= 400 and len(p.field or "") <= 400 for p in problems)
