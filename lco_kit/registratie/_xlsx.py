@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -28,7 +29,15 @@ from xml.parsers import expat
 
 from lco_kit.errors import LcoError
 
-__all__ = ["MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_ROWS", "MAX_UNCOMPRESSED_BYTES", "Workbook", "XlsxLimits"]
+__all__ = [
+    "MAX_CELL_CHARS",
+    "MAX_COLUMNS",
+    "MAX_ROWS",
+    "MAX_UNCOMPRESSED_BYTES",
+    "Workbook",
+    "XlsxLimits",
+    "check_zip_directory",
+]
 
 MAX_ROWS = 1_048_576
 """Excel's own number of rows: every sheet Excel can save fits."""
@@ -42,8 +51,11 @@ MAX_SHARED_STRINGS_BYTES = 150_000_000
 """The workbook's list of texts, unpacked: kept in memory whole, so held lower."""
 MAX_PARTS = 10_000
 """Files inside the zip: a workbook has a few dozen."""
+MAX_DIRECTORY_BYTES = 2_000_000
+"""The zip's own list of its files: read whole before anything else, so it is held small too."""
 
 _CHUNK = 65_536
+_ZIP64_MARK = 0xFFFFFFFF
 _MAX_NODES = 200_000  # elements inside one cell, text or list of cell formats
 _MAX_NAMES = 200  # distinct element names remembered without their prefix
 # A run of text without a tag: a cell's text is one, and may be at most MAX_CELL_CHARS
@@ -98,6 +110,32 @@ class _Budget:
             )
 
 
+def check_zip_directory(data: bytes, name: str) -> None:
+    """Refuse a zip whose list of files is larger than any workbook's, before it is read.
+
+    Python's zipfile reads that list whole, one object per file; a crafted zip of a few
+    megabytes can list millions of files. The size of the list is taken from the zip's end
+    record; when that record cannot be found, zipfile itself will refuse the file.
+
+    Raises:
+        LcoError: When the list is larger than :data:`MAX_DIRECTORY_BYTES`.
+    """
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end == -1 or end + 22 > len(data):
+        return
+    size = struct.unpack_from("<I", data, end + 12)[0]
+    if size == _ZIP64_MARK:  # a zip64 file: the real size is in the zip64 end record
+        record = data.rfind(b"PK\x06\x06", 0, end)
+        if record == -1 or record + 56 > len(data):
+            return
+        size = struct.unpack_from("<Q", data, record + 40)[0]
+    if size > MAX_DIRECTORY_BYTES:
+        raise LcoError(
+            f"{name}: dit Excel- of zip-bestand bevat meer onderdelen dan een werkmap ooit heeft. "
+            "Kies de export van je registratie."
+        )
+
+
 def _damaged(name: str) -> LcoError:
     return LcoError(f"{name}: dit Excel-bestand is beschadigd en kan niet geopend worden.")
 
@@ -118,6 +156,7 @@ class Workbook:
         self.name = name
         self.limits = limits or XlsxLimits()
         self._budget = _Budget(name, self.limits.uncompressed_bytes)
+        check_zip_directory(data, name)
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, ValueError, OSError, EOFError):

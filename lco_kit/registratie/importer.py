@@ -37,7 +37,7 @@ import pandas as pd
 from lco_kit.codes import code_list, lookup_gemeente
 from lco_kit.errors import LcoError
 from lco_kit.registratie._format import count_text, number, row_list
-from lco_kit.registratie._xlsx import Workbook
+from lco_kit.registratie._xlsx import Workbook, check_zip_directory
 from lco_kit.registratie.schema import (
     LIST_COLUMNS,
     REGISTRATION_COLUMNS,
@@ -252,6 +252,7 @@ def _kind(data: bytes, name: str) -> Literal["csv", "xlsx"]:
     if not data[:4096].strip(blank) and not data.strip(blank):  # look at the start first: files can be large
         raise LcoError(f"{name}: het bestand is leeg. Kies een bestand met een registratie.")
     if data.startswith(b"PK\x03\x04"):
+        check_zip_directory(data, name)
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())

@@ -18,6 +18,7 @@ from openpyxl import Workbook as OpenpyxlWorkbook
 from openpyxl import load_workbook
 
 from lco_kit.errors import LcoError
+from lco_kit.registratie import load_registration
 from lco_kit.registratie._xlsx import MAX_ROWS, Workbook, XlsxLimits
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -317,3 +318,16 @@ def test_values_are_read_as_openpyxl_reads_them() -> None:
                 row.pop()
         assert list(ours.iter_rows(name)) == theirs
     assert list(ours.iter_rows("Registratie"))[8][:2] == [dt.datetime(2014, 1, 1), dt.datetime(2014, 1, 1, 12)]
+
+
+def test_a_zip_listing_a_hundred_thousand_files_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """Is a zip whose own list of files is larger than any workbook's refused, not read into memory?"""
+    path = tmp_path / "w.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        for number in range(100_000):
+            archive.writestr(f"x/{number}", b"")
+    with pytest.raises(LcoError, match="meer onderdelen dan een werkmap ooit heeft"):
+        Workbook(path.read_bytes(), "w.xlsx")
+    with pytest.raises(LcoError, match=r"^w\.xlsx: dit Excel- of zip-bestand bevat meer onderdelen"):
+        load_registration(path.read_bytes(), "w.xlsx")
