@@ -60,6 +60,7 @@ __all__ = [
     "check_stappenplan",
     "follow_up_casus",
     "follow_up_yaml",
+    "lco_id",
     "new_stappenplan",
     "opening_view",
     "owner_choices",
@@ -165,6 +166,9 @@ class Stappenplan:
         opvolging: At a follow-up LCO: how each earlier agreement went.
         volgend_overleg: The date of a next meeting, when one was set.
         gemeente: The municipality for the registration (default: the casus's).
+        coordinator: A provider's id when a provider coordinated (a role-play's setup); None
+            for the casus's own coördinator.
+        traject_id: The casus traject this plan belongs to (its short opaque id), if any.
     """
 
     casus: Casus
@@ -181,6 +185,8 @@ class Stappenplan:
     opvolging: tuple[Opvolging, ...] = ()
     volgend_overleg: date | None = None
     gemeente: str | None = None
+    coordinator: str | None = None
+    traject_id: str | None = None
 
     @property
     def soort(self) -> Literal["eerste", "opvolg"]:
@@ -462,12 +468,16 @@ def _participants(plan: Stappenplan) -> list[str]:
         stappenplan_text("verslag_client_aanwezig" if plan.client_aanwezig else "verslag_client_afwezig", client=client)
     ]
     coordinator = casus.opstelling.coordinator if casus.opstelling else None
-    if coordinator is not None:
+    if plan.coordinator is not None:
+        lines.append(stappenplan_text("verslag_coordinator", wie=who_label(casus, plan.coordinator)))
+    elif coordinator is not None:
         who = f"{coordinator.naam} ({coordinator.dienst})" if coordinator.naam else coordinator.dienst
         lines.append(stappenplan_text("verslag_coordinator", wie=who))
     else:
         lines.append(stappenplan_text("verslag_coordinator_onbekend"))
     for provider_id in plan.hulpverleners:
+        if provider_id == plan.coordinator:
+            continue
         provider = casus.provider(provider_id)
         key = "verslag_hulpverlener_spilfiguur" if provider_id == plan.spilfiguur else "verslag_hulpverlener"
         lines.append(stappenplan_text(key, wie=who_label(casus, provider_id), rol=provider.rol))
@@ -512,7 +522,8 @@ def _verslag_parts(plan: Stappenplan) -> dict[str, Any]:
             (stappenplan_text("verslag_datum"), dutch_date(plan.datum)),
             (stappenplan_text("verslag_soort"), stappenplan_text(f"soort_{plan.soort}")),
             (stappenplan_text("verslag_gemeente"), plan.gemeente or ""),
-        ],
+        ]
+        + ([(stappenplan_text("verslag_traject"), plan.traject_id)] if plan.traject_id else []),
         "deelnemers": _participants(plan),
         "hulpvraag": casus.hulpvraag,
         "goed": list(casus.wat_goed_gaat),
@@ -648,7 +659,7 @@ def registratie_rij(plan: Stappenplan, *, today: date | None = None) -> dict[str
         "aantal_deelnemers": plan.aantal_deelnemers,
         "levensdomeinen": _labels("levensdomeinen", plan.levensdomeinen),
         "knelpunten": seen,
-        "lco_id": f"{casus.id}-{plan.datum:%Y%m%d}",
+        "lco_id": lco_id(plan),
         "opmerking": "",
     }
     row = {column: cell_text(values[column]) for column in REGISTRATION_COLUMNS}
@@ -657,6 +668,16 @@ def registratie_rij(plan: Stappenplan, *, today: date | None = None) -> dict[str
         lines = [stappenplan_text("registratie_fout")] + [f"- {p.describe()}" for p in check.problems]
         raise LcoError("\n".join(lines))
     return row
+
+
+def lco_id(plan: Stappenplan) -> str:
+    """Return the LCO's own number in the registration: the casus, the day and, when there is one, the traject.
+
+    At most 60 characters (the registration's limit): a long casus id is shortened, the
+    date and the traject's id are kept whole, so the row leads back to its traject.
+    """
+    tail = f"-{plan.datum:%Y%m%d}" + (f"-{plan.traject_id}" if plan.traject_id else "")
+    return plan.casus.id[: 60 - len(tail)].rstrip("-") + tail
 
 
 def check_registration_row(row: Mapping[str, object], *, today: date | None = None) -> RowCheck:
