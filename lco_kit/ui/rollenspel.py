@@ -57,6 +57,9 @@ from lco_kit.rollenspel import (
     score_scenario,
 )
 from lco_kit.rollenspel.scenario import MomentenBank, moment_applies
+from lco_kit.traject import WAARNEMER as TRAJECT_WAARNEMER
+from lco_kit.traject import Bron, TafelOpstelling, Traject, new_traject, traject_text
+from lco_kit.ui.traject import TrajectBalk
 from lco_kit.ui.widgets import (
     DownloadLink,
     FileInput,
@@ -69,6 +72,7 @@ from lco_kit.ui.widgets import (
     guarded,
     html_block,
     section,
+    when_requested,
 )
 
 __all__ = [
@@ -271,6 +275,7 @@ class CasusKiezer(widgets.VBox):
         self.messages = messages
         library = read_library()
         self._known: dict[str, Casus] = {c.id: c for c in library.casussen}
+        self._bronnen: dict[str, Bron] = {}
         self.keuze = widgets.Dropdown(
             options=self._options(),
             description=t("kiezer_label"),
@@ -314,7 +319,18 @@ class CasusKiezer(widgets.VBox):
 
     def _options(self) -> list[tuple[str, str]]:
         options = [
-            (c.titel + (t("kiezer_eigen") if key.startswith("upload:") else ""), key) for key, c in self._known.items()
+            (
+                c.titel
+                + (
+                    t("kiezer_eigen")
+                    if key.startswith("upload:")
+                    else t("kiezer_traject")
+                    if key.startswith("traject:")
+                    else ""
+                ),
+                key,
+            )
+            for key, c in self._known.items()
         ]
         return [*options, (t("kiezer_simulatie"), self.SIMULATED)]
 
@@ -336,6 +352,30 @@ class CasusKiezer(widgets.VBox):
         key = f"upload:{casus.id}" if own else casus.id
         self._known[key] = casus
         self.keuze.options = self._options()
+        if self.keuze.value == key:
+            self._set(casus)
+        else:
+            self.keuze.value = key
+
+    @property
+    def bron(self) -> Bron:
+        """Return where the chosen casus came from (the kit's library, a simulation, an upload, a traject)."""
+        key = str(self.keuze.value)
+        if key == self.SIMULATED:
+            return "simulatie"
+        if key.startswith("upload:"):
+            return "upload"
+        return self._bronnen.get(key, "bibliotheek")
+
+    def show_traject(self, casus: Casus, bron: Bron) -> None:
+        """Choose the casus of a traject: the library's own entry when it is the same casus, else its own entry."""
+        if bron == "bibliotheek" and self._known.get(casus.id) == casus:
+            key = casus.id
+        else:
+            key = f"traject:{casus.id}"
+            self._known[key] = casus
+            self._bronnen[key] = bron
+            self.keuze.options = self._options()
         if self.keuze.value == key:
             self._set(casus)
         else:
@@ -582,13 +622,22 @@ def score_html(result: ScenarioScore) -> str:
 # ------------------------------------------------------------------ page 30: solo practice
 
 
-def oefen_rollenspel(seed: int | None = None) -> OefenRollenspel:
+def oefen_rollenspel(seed: int | None = None, query: str | None = None) -> OefenRollenspel:
     """Return the solo practice page's main widget.
+
+    The page opens the traject named in its address (``?traject=…``) once a person opens it,
+    without holding its cell in a kept kernel (see :func:`~lco_kit.ui.widgets.when_requested`).
 
     Args:
         seed: Makes the order of the options repeatable (tests); None differs each visit.
+        query: The address's query (tests); None: read it when a person opens the page.
     """
-    return OefenRollenspel(seed=seed)
+    page = OefenRollenspel(seed=seed)
+    if query is not None:
+        page.open_address(query)
+    else:
+        when_requested(page.open_address)
+    return page
 
 
 class OefenRollenspel(widgets.VBox):
@@ -607,6 +656,9 @@ class OefenRollenspel(widgets.VBox):
         self.speelveld = widgets.VBox(layout=widgets.Layout(width="100%"))
         self.speelveld.add_class("lco-rs-speelveld")
         self.speler: MomentSpeler | None = None
+        self._address_read = False
+        self._opening = False
+        self.traject = TrajectBalk(self.messages, self._open_traject, ["stappenplan"])
         super().__init__(
             [
                 widgets.HTML(ROLLENSPEL_CSS),
@@ -614,6 +666,7 @@ class OefenRollenspel(widgets.VBox):
                 button_row(self.start, self.rollen_knop),
                 self.rollen,
                 self.speelveld,
+                self.traject,
                 self.messages,
             ],
             layout=widgets.Layout(width="100%"),
@@ -625,9 +678,25 @@ class OefenRollenspel(widgets.VBox):
     def _toggle(widget: widgets.Widget) -> None:
         widget.layout.display = "none" if widget.layout.display != "none" else ""
 
-    def _casus_changed(self, _casus: Casus) -> None:
+    def _casus_changed(self, casus: Casus) -> None:
         self.speelveld.children = ()
         self.speler = None
+        if self._address_read and not self._opening and casus.is_lco:
+            self.traject.keep(new_traject(casus, self.kiezer.bron))
+
+    def open_address(self, query: str) -> None:
+        """Open the traject in the page's address, or start one on the casus shown."""
+        self._address_read = True
+        opened = guarded(self.messages, traject_text("open_wat"))(self.traject.open_address)(query)
+        if not opened and self.kiezer.casus is not None and self.kiezer.casus.is_lco:
+            self.traject.keep(new_traject(self.kiezer.casus, self.kiezer.bron))
+
+    def _open_traject(self, traject: Traject) -> None:
+        self._opening = True
+        try:
+            self.kiezer.show_traject(traject.casus, traject.bron)
+        finally:
+            self._opening = False
 
     def begin(self) -> None:
         """Build the scenario of the chosen casus and show its first moment."""
@@ -644,9 +713,19 @@ class OefenRollenspel(widgets.VBox):
 # ------------------------------------------------------------------ page 31: the facilitator
 
 
-def begeleider_rollenspel(seed: int | None = None) -> BegeleiderRollenspel:
-    """Return the facilitator page's main widget."""
-    return BegeleiderRollenspel(seed=seed)
+def begeleider_rollenspel(seed: int | None = None, query: str | None = None) -> BegeleiderRollenspel:
+    """Return the facilitator page's main widget, opening the traject in its address once a person opens it.
+
+    Args:
+        seed: Makes the order of the options repeatable (tests).
+        query: The address's query (tests); None: read it when a person opens the page.
+    """
+    page = BegeleiderRollenspel(seed=seed)
+    if query is not None:
+        page.open_address(query)
+    else:
+        when_requested(page.open_address)
+    return page
 
 
 MIN_ZITJES, MAX_ZITJES = 4, 8
@@ -672,12 +751,15 @@ class BegeleiderRollenspel(widgets.VBox):
         self._deal_index = 0
         self._ready = False
         self._quiet = False
+        self._address_read = False
+        self._opening = False
 
         self._build_table()
         checklist_box = self._build_setup()
         self._build_dealing()
 
         self.kiezer = CasusKiezer(self._casus_changed, self.messages)
+        self.traject = TrajectBalk(self.messages, self._open_traject, ["stappenplan", "reflectie"])
         super().__init__(
             [
                 widgets.HTML(ROLLENSPEL_CSS),
@@ -719,6 +801,7 @@ class BegeleiderRollenspel(widgets.VBox):
                     [self.momenten_start, self.momenten, self.eigen],
                     "lco-rs-sectie-momenten",
                 ),
+                self.traject,
                 self.messages,
             ],
             layout=widgets.Layout(width="100%"),
@@ -856,7 +939,62 @@ class BegeleiderRollenspel(widgets.VBox):
         self.toon.layout.display = "none"
         self.verberg.layout.display = "none"
         self.pdf.set_data(None)
+        if self._address_read and not self._opening:
+            self.traject.keep(new_traject(casus, self.kiezer.bron))
         self._setup_changed()
+
+    # ------------------------------------------------------------ the traject
+
+    def open_address(self, query: str) -> None:
+        """Open the traject in the page's address, or start one on the casus shown."""
+        self._address_read = True
+        opened = guarded(self.messages, traject_text("open_wat"))(self.traject.open_address)(query)
+        casus = self.kiezer.casus
+        if not opened and casus is not None and casus.is_lco:
+            self.traject.keep(new_traject(casus, self.kiezer.bron))
+            self._remember_setup()
+
+    def _open_traject(self, traject: Traject) -> None:
+        """Show a traject's casus and its setup at the table, as it was left."""
+        self._opening = True
+        try:
+            self.kiezer.show_traject(traject.casus, traject.bron)
+            setup = traject.opstelling
+            if setup is not None:
+                self._quiet = True
+                self.coordinator.value = setup.coordinator or CASUS_COORDINATOR
+                self.spilfiguur.value = setup.spilfiguur or ""
+                self.gekozen_door.value = setup.gekozen_door
+                self._quiet = False
+                self._setup_changed()
+                if setup.rollen:
+                    self.aantal.value = min(max(len(setup.rollen), MIN_ZITJES), MAX_ZITJES)
+                    keys = {card.sleutel for card in self.kaarten}
+                    for (_, role), key in zip(self._zitjes, setup.rollen, strict=False):
+                        role.value = key if key in keys else WAARNEMER
+        finally:
+            self._quiet = False
+            self._opening = False
+        self._check_seats()
+
+    def opstelling(self) -> TafelOpstelling:
+        """Return the setup as the page shows it: who coordinates, the spilfiguur, the role on each seat."""
+        coordinator = None if self.coordinator.value == CASUS_COORDINATOR else str(self.coordinator.value)
+        return TafelOpstelling(
+            coordinator=coordinator or None,
+            spilfiguur=self._chosen_pivot(),
+            gekozen_door=str(self.gekozen_door.value),
+            rollen=tuple(TRAJECT_WAARNEMER if role.value == WAARNEMER else str(role.value) for _, role in self._zitjes),
+        )
+
+    def _remember_setup(self) -> None:
+        """Keep the setup in the traject, so the stappenplan opens with it."""
+        current = self.traject.traject
+        if current is None or self._opening or not self._address_read or current.casus != self.kiezer.casus:
+            return
+        setup = self.opstelling()
+        if setup != current.opstelling:
+            self.traject.keep(current.met_opstelling(setup))
 
     def _chosen_pivot(self) -> str | None:
         return str(self.spilfiguur.value) or None
@@ -930,6 +1068,7 @@ class BegeleiderRollenspel(widgets.VBox):
         self.zitjes_melding.value = (
             f"<p>{escape(t('zitjes_niet_gespeeld', rollen='; '.join(c.label for c in left)))}</p>" if left else ""
         )
+        self._remember_setup()
         return None
 
     # ------------------------------------------------------------ dealing

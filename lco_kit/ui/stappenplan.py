@@ -33,7 +33,7 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from lco_kit.casus import Casus, casus_to_yaml
+from lco_kit.casus import Casus, casus_to_yaml, require_lco
 from lco_kit.codes import code_list
 from lco_kit.errors import LcoError
 from lco_kit.rollenspel import rollenspel_text
@@ -45,7 +45,6 @@ from lco_kit.stappenplan import (
     StappenplanProbleem,
     check_registration_row,
     check_stappenplan,
-    follow_up_casus,
     follow_up_yaml,
     new_stappenplan,
     opening_view,
@@ -60,8 +59,20 @@ from lco_kit.stappenplan import (
     verslag_pdf,
     with_follow_up,
 )
+from lco_kit.traject import Traject, follow_up_traject, new_traject, traject_text
 from lco_kit.ui.rollenspel import ROLLENSPEL_CSS, CasusKiezer
-from lco_kit.ui.widgets import DownloadLink, MessageArea, button, button_row, escape, guarded, html_block, section
+from lco_kit.ui.traject import TrajectBalk
+from lco_kit.ui.widgets import (
+    DownloadLink,
+    MessageArea,
+    button,
+    button_row,
+    escape,
+    guarded,
+    html_block,
+    section,
+    when_requested,
+)
 
 __all__ = ["STAPPENPLAN_CSS", "StappenplanBouwer", "problems_html", "stappenplan_bouwer"]
 
@@ -174,9 +185,19 @@ class _KnelpuntRow(widgets.VBox):
         return StappenplanKnelpunt(str(self.soort.value), self.tekst.value.strip())
 
 
-def stappenplan_bouwer() -> StappenplanBouwer:
-    """Return the stappenplan page's main widget."""
-    return StappenplanBouwer()
+def stappenplan_bouwer(query: str | None = None) -> StappenplanBouwer:
+    """Return the stappenplan page's main widget, opening the traject in its address once a person opens it.
+
+    Args:
+        query: The address's query (tests); None: read it when a person opens the page, without
+            holding the page's cell in a kept kernel (see :func:`~lco_kit.ui.widgets.when_requested`).
+    """
+    page = StappenplanBouwer()
+    if query is not None:
+        page.open_address(query)
+    else:
+        when_requested(page.open_address)
+    return page
 
 
 class StappenplanBouwer(widgets.VBox):
@@ -222,6 +243,9 @@ class StappenplanBouwer(widgets.VBox):
         self.open_opvolging.layout.display = "none"
         self.voorbeeld = html_block("", "lco-sp-voorbeeld")
 
+        self._address_read = False
+        self._opening: Traject | None = None
+        self.traject = TrajectBalk(self.messages, self._open_traject, ["reflectie"], before_save=self._with_plan)
         self.kiezer = CasusKiezer(self._casus_changed, self.messages, gebruik="stappenplan")
         super().__init__(
             [
@@ -247,13 +271,14 @@ class StappenplanBouwer(widgets.VBox):
                     [self.volgend, self.maak, self.problemen, self.downloads, self.open_opvolging, self.voorbeeld],
                     "lco-sp-sectie-maak",
                 ),
+                self.traject,
                 self.messages,
             ],
             layout=widgets.Layout(width="100%"),
         )
         self.add_class("lco-rollenspel")
         self.add_class("lco-stappenplan")
-        self._lco_sections = self.children[2:-1]
+        self._lco_sections = self.children[2:-2]
         """The sections after the choice of a casus: hidden for a casus that is not an LCO."""
         if self.kiezer.casus is not None:
             guarded(self.messages, rollenspel_text("wat_casus_kiezen"))(self._casus_changed)(self.kiezer.casus)
@@ -287,16 +312,52 @@ class StappenplanBouwer(widgets.VBox):
         if not casus.is_lco:
             self.plan = None
             self._clear_result()
-        self.plan = new_stappenplan(casus)  # refuses a casus that is not an LCO, in Dutch
-        self._build_follow_up(self.plan)
-        self._build_meeting(self.plan)
+        require_lco(casus, "stappenplan")
+        traject = self._opening
+        if traject is None and self._address_read:
+            traject = self.traject.keep(new_traject(casus, self.kiezer.bron))
+        # The traject's stappenplan: the role-play's setup in it, or the draft as it was left.
+        plan = traject.stappenplan_van_vandaag() if traject is not None else new_stappenplan(casus)
+        self.plan = plan
+        self._build_follow_up(plan)
+        self._build_meeting(plan)
         self._afspraken = []
         self._knelpunten = []
-        self.add_agreement()
-        self._show_rows()
-        self.geen_knelpunten.value = False
-        self.volgend.value = None
+        self._rebuild_agreements(list(plan.afspraken) or [Agreement()])
+        self._rebuild_knelpunten(list(plan.knelpunten))
+        self.geen_knelpunten.value = plan.geen_knelpunten
+        self.volgend.value = plan.volgend_overleg
         self._clear_result()
+
+    # ------------------------------------------------------------ the traject
+
+    def open_address(self, query: str) -> None:
+        """Open the traject in the page's address (its casus and setup), or start one on the casus shown."""
+        self._address_read = True
+        opened = guarded(self.messages, traject_text("open_wat"))(self.traject.open_address)(query)
+        casus = self.kiezer.casus
+        if not opened and casus is not None and casus.is_lco:
+            self.traject.keep(new_traject(casus, self.kiezer.bron))
+            guarded(self.messages, rollenspel_text("wat_casus_kiezen"))(self._casus_changed)(casus)
+
+    def _open_traject(self, traject: Traject) -> None:
+        self._opening = traject
+        try:
+            if self.kiezer.casus == traject.casus and self.kiezer.bron == traject.bron:
+                self._casus_changed(traject.casus)
+            else:
+                self.kiezer.show_traject(traject.casus, traject.bron)
+        finally:
+            self._opening = None
+
+    def _own_traject(self) -> Traject | None:
+        """Return the page's traject when it is about the casus on the page."""
+        current = self.traject.traject
+        return current if current is not None and current.casus == self.kiezer.casus else None
+
+    def _with_plan(self, traject: Traject) -> Traject:
+        """Return the traject with the stappenplan as the page shows it (to save it to a file)."""
+        return traject.met_stappenplan(self.read()) if self._own_traject() is traject else traject
 
     def _clear_result(self) -> None:
         self.problemen.value = ""
@@ -325,17 +386,18 @@ class StappenplanBouwer(widgets.VBox):
                 f"{late}</p>",
                 "lco-sp-vorige",
             )
+            told = plan.opvolging[line.nummer - 1] if line.nummer <= len(plan.opvolging) else None
             status = _labelled(
                 widgets.Dropdown(
                     options=[(t(f"status_{s.replace(' ', '_')}"), s) for s in STATUSSEN],
-                    value=line.status,
+                    value=told.status if told else line.status,
                     description=t("pagina_stand", nr=line.nummer),
                 ),
                 "lco-sp-opvolging-status",
             )
             reason = _labelled(
                 widgets.Text(
-                    value=line.reden,
+                    value=(told.reden if told else "") or line.reden,
                     description=t("pagina_waarom", nr=line.nummer),
                     placeholder=t("pagina_waarom_voorbeeld"),
                     layout=widgets.Layout(width="100%"),
@@ -492,6 +554,13 @@ class StappenplanBouwer(widgets.VBox):
         """Return the stappenplan as the page shows it now."""
         casus = self.casus
         base = new_stappenplan(casus, self.datum.value or date.today())
+        traject = self._own_traject()
+        if traject is not None:
+            base = replace(
+                base,
+                traject_id=traject.id,
+                coordinator=traject.opstelling.coordinator if traject.opstelling else None,
+            )
         plan = replace(
             base,
             datum=self.datum.value or base.datum,
@@ -528,6 +597,9 @@ class StappenplanBouwer(widgets.VBox):
         self.md.set_data(markdown.encode("utf-8"), verslag_filename(plan, "md"))
         self.csv.set_data(registratie_csv(plan), f"registratie-{plan.casus.id}-{plan.datum.isoformat()}.csv")
         self.yaml.set_data(follow_up_yaml(plan).encode("utf-8"), f"{plan.casus.id}-opvolging.yaml")
+        traject = self._own_traject()
+        if traject is not None:
+            self.traject.keep(traject.met_stappenplan(plan))
         self.downloads.layout.display = "flex"
         self.open_opvolging.layout.display = ""
         self.voorbeeld.value = f"<h3>{escape(t('pagina_voorbeeld'))}</h3><pre>{escape(markdown)}</pre>"
@@ -539,7 +611,9 @@ class StappenplanBouwer(widgets.VBox):
     def open_follow_up(self) -> None:
         """Open the follow-up casus on this page: the next LCO starts with each agreement's status."""
         plan = self.read()
-        self.kiezer.choose(follow_up_casus(plan))
+        traject = self._own_traject() or new_traject(plan.casus, self.kiezer.bron)
+        follow = self.traject.keep(follow_up_traject(traject, plan))
+        self._open_traject(follow)
         self.messages.show(t("pagina_opvolging_geopend", titel=plan.casus.titel), "ok")
 
     def save_status(self) -> None:
