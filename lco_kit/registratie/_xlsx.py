@@ -51,6 +51,8 @@ MAX_SHARED_STRINGS_BYTES = 150_000_000
 """The workbook's list of texts, unpacked: kept in memory whole, so held lower."""
 MAX_PARTS = 10_000
 """Files inside the zip: a workbook has a few dozen."""
+MAX_SHEETS = 255
+"""Sheets in one workbook: each is searched for the headers."""
 MAX_DIRECTORY_BYTES = 2_000_000
 """The zip's own list of its files: read whole before anything else, so it is held small too."""
 
@@ -276,6 +278,11 @@ class Workbook:
                 part = rels.get(rel or "")
                 if part is not None and part in self._parts:
                     sheets.append((element.get("name", f"Blad{len(sheets) + 1}"), part))
+                    if len(sheets) > MAX_SHEETS:
+                        raise LcoError(
+                            f"{self.name}: dit Excel-bestand heeft meer dan {MAX_SHEETS} werkbladen, "
+                            "de grens van de kit. Bewaar alleen het werkblad met de registratie."
+                        )
         return sheets, date1904
 
     def _read_styles(self) -> list[bool]:

@@ -105,7 +105,7 @@ class MissingColumnsError(LcoError):
         found = ", ".join(f"‘{show(h)}’" for h in headers[:_LISTED_HEADERS]) or "geen"
         if len(headers) > _LISTED_HEADERS:
             found += f" en nog {len(headers) - _LISTED_HEADERS}"
-        where = f" (werkblad ‘{layout.sheet}’)" if layout.sheet else ""
+        where = f" (werkblad ‘{show(layout.sheet)}’)" if layout.sheet else ""
         super().__init__(
             f"{layout.name}{where}: deze kolommen ontbreken: {missing}. De kolomkoppen op rij "
             f"{layout.header_row} zijn: {found}. Hernoem de kolommen in je bestand, of koppel ze "
@@ -143,7 +143,7 @@ class FileLayout:
     def describe(self) -> str:
         """Return a Dutch line on what was recognised."""
         if self.kind == "xlsx":
-            kind = f"Excel-bestand, werkblad ‘{self.sheet}’"
+            kind = f"Excel-bestand, werkblad ‘{show(self.sheet or '')}’"
         else:
             names = {";": "puntkomma", ",": "komma", "\t": "tab"}
             encodings = {
@@ -365,6 +365,11 @@ def _match(
         raise LcoError(f"{name}{where}: {error}") from None
 
 
+def _sheet_list(sheets: Sequence[str]) -> str:
+    shown = ", ".join(f"‘{show(s)}’" for s in sheets[:_LISTED_HEADERS])
+    return shown + (f" en nog {len(sheets) - _LISTED_HEADERS}" if len(sheets) > _LISTED_HEADERS else "")
+
+
 def _open_workbook(data: bytes, name: str) -> Workbook:
     # The kit's own bounded reader, not openpyxl: a file of under a megabyte can unpack to
     # gigabytes, and only counting what is unpacked keeps the laptop (and the page) standing.
@@ -386,9 +391,7 @@ def _xlsx_layout(data: bytes, name: str, sheet: str | None, mapping: Mapping[str
     try:
         sheets = tuple(book.sheetnames)
         if sheet is not None and sheet not in sheets:
-            raise LcoError(
-                f"{name}: er is geen werkblad ‘{sheet}’. De werkbladen zijn: {', '.join(f'‘{s}’' for s in sheets)}."
-            )
+            raise LcoError(f"{name}: er is geen werkblad ‘{show(sheet)}’. De werkbladen zijn: {_sheet_list(sheets)}.")
         candidates = [sheet] if sheet is not None else list(sheets)
         found: list[tuple[str, tuple[int, int, list[str]] | None]] = [(s, _sheet_header(book, s)) for s in candidates]
     finally:
@@ -407,7 +410,7 @@ def _xlsx_layout(data: bytes, name: str, sheet: str | None, mapping: Mapping[str
         if sheet is None:
             raise LcoError(
                 f"{name}: geen enkel werkblad heeft kolomkoppen van de registratie (zoals datum, gemeente, "
-                f"soort). De werkbladen zijn: {', '.join(f'‘{s}’' for s in sheets)}."
+                f"soort). De werkbladen zijn: {_sheet_list(sheets)}."
             )
         return FileLayout(name, "xlsx", 1, _match([], mapping, name, sheet), sheets=sheets, sheet=sheet)
     sheet_name, (_, index, headers) = chosen

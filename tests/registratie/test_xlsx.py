@@ -331,3 +331,18 @@ def test_a_zip_listing_a_hundred_thousand_files_is_refused_before_it_is_read(tmp
         Workbook(path.read_bytes(), "w.xlsx")
     with pytest.raises(LcoError, match=r"^w\.xlsx: dit Excel- of zip-bestand bevat meer onderdelen"):
         load_registration(path.read_bytes(), "w.xlsx")
+
+
+def test_a_workbook_listing_one_sheet_three_hundred_times_is_refused(tmp_path: Path) -> None:
+    """Is a workbook with more than 255 sheets (here one sheet listed 300 times) refused, naming the limit?"""
+    path = write_workbook(tmp_path / "w.xlsx", [header_row()])
+    sheets = "".join(f'<sheet name="B{n}" sheetId="{n}" r:id="rId1"/>' for n in range(1, 301))
+    rewritten = tmp_path / "veel-bladen.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rewritten, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "xl/workbook.xml":
+                content = f'<workbook xmlns="{_MAIN}" xmlns:r="{_DOC}"><sheets>{sheets}</sheets></workbook>'.encode()
+            target.writestr(info, content)
+    with pytest.raises(LcoError, match="meer dan 255 werkbladen"):
+        Workbook(rewritten.read_bytes(), "veel-bladen.xlsx")
