@@ -189,7 +189,7 @@ def test_export_csv_opens_as_belgian_excel(db: str, tmp_path: Path) -> None:
 
 
 def test_export_xlsx_neutralises_formulas(db: str, tmp_path: Path) -> None:
-    """Does the XLSX export keep a formula-like remark as text?"""
+    """Does the XLSX export keep a formula-like remark as a text cell, as typed (no apostrophe)?"""
     from openpyxl import load_workbook
 
     code = new_code(db)
@@ -200,7 +200,8 @@ def test_export_xlsx_neutralises_formulas(db: str, tmp_path: Path) -> None:
     sheet = load_workbook(out).active
     header = [c.value for c in sheet[1]]
     row = [c.value for c in sheet[2]]
-    assert row[header.index("opmerking")] == "'+32 11 00 00 00"
+    assert row[header.index("opmerking")] == "+32 11 00 00 00"
+    assert sheet[2][header.index("opmerking")].data_type == "s"
     assert row[header.index("k_toon")] == 5
 
 

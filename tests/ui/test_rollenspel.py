@@ -11,12 +11,15 @@ import pytest
 from lco_kit.casus import Casus, casus_to_yaml
 from lco_kit.rollenspel import build_scenario, checklist, role_cards
 from lco_kit.ui.rollenspel import (
+    WAARNEMER,
     BegeleiderRollenspel,
     CasusKiezer,
     MomentSpeler,
     OefenRollenspel,
+    begeleider_rollenspel,
     card_html,
     feedback_html,
+    oefen_rollenspel,
 )
 from lco_kit.ui.widgets import MessageArea
 from tests.rollenspel.conftest import casus_data, make_casus
@@ -315,3 +318,38 @@ def test_facilitator_page_hides_the_table_for_a_casus_that_is_no_lco() -> None:
     page.kiezer.choose(make_casus(id="een-lco"))
     assert all(part.layout.display == "" for part in page._lco_sections)
     assert page.kaarten
+
+
+def test_the_table_setup_is_kept_in_the_traject_and_opens_again_from_the_address() -> None:
+    """Does the table's setup (spilfiguur, seats) land in the traject and come back when its address is opened?"""
+    page = begeleider_rollenspel(seed=1, query="")
+    assert page.traject.traject is not None
+    pivot = page.casus.hulpverleners[1].id
+    page.spilfiguur.value = pivot
+    page.aantal.value = 5
+    page._zitjes[4][1].value = WAARNEMER
+    setup = page.traject.traject.opstelling
+    assert setup is not None
+    assert setup.spilfiguur == pivot
+    assert setup.rollen[-1] == "waarnemer"
+    assert len(setup.rollen) == 5
+    again = begeleider_rollenspel(seed=1, query=page.traject.address.query)
+    assert again.traject.traject is not None
+    assert again.traject.traject.id == page.traject.traject.id
+    assert again.casus == page.casus
+    assert again.spilfiguur.value == pivot
+    assert [str(role.value) for _, role in again._zitjes] == [str(role.value) for _, role in page._zitjes]
+
+
+def test_two_pages_on_different_casussen_keep_their_own_traject() -> None:
+    """Do two tables working at once on different casussen each keep, and reopen, only their own traject?"""
+    first = begeleider_rollenspel(seed=1, query="")
+    second = begeleider_rollenspel(seed=2, query="")
+    second.kiezer.keuze.value = second.kiezer.keuze.options[1][1]
+    assert first.traject.traject is not None and second.traject.traject is not None
+    assert first.traject.traject.id != second.traject.traject.id
+    assert first.casus != second.casus
+    practice = oefen_rollenspel(query=second.traject.address.query)
+    assert practice.kiezer.casus == second.casus
+    practice = oefen_rollenspel(query=first.traject.address.query)
+    assert practice.kiezer.casus == first.casus

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from lco_kit.casus import load_casus_file
 from lco_kit.codes import code_list
 from lco_kit.stappenplan import opening_view
-from lco_kit.ui.stappenplan import StappenplanBouwer
+from lco_kit.ui.rollenspel import begeleider_rollenspel
+from lco_kit.ui.stappenplan import StappenplanBouwer, stappenplan_bouwer
 from tests.rollenspel.conftest import make_casus
 
 SOON = date.today() + timedelta(days=14)
@@ -155,3 +156,40 @@ def test_a_casus_that_is_no_lco_gets_no_stappenplan_on_the_page() -> None:
     assert "een stappenplan" in page.messages.text
     assert page.plan is None
     assert all(part.layout.display == "none" for part in page._lco_sections)
+
+
+def test_the_stappenplan_opens_with_the_tables_setup_and_the_follow_up_with_its_own_traject() -> None:
+    """Does the page opened with a traject show its casus and setup unchosen, keep the plan, and open the follow-up?"""
+    table = begeleider_rollenspel(seed=3, query="")
+    table.kiezer.keuze.value = table.kiezer.keuze.options[2][1]
+    pivot = table.casus.hulpverleners[-1].id
+    table.spilfiguur.value = pivot
+    table.aantal.value = 4
+    assert table.traject.traject is not None
+    seated = table.traject.traject.opstelling
+    assert seated is not None
+    providers = [r.removeprefix("hulpverlener-") for r in seated.rollen if r.startswith("hulpverlener-")]
+
+    page = stappenplan_bouwer(query=table.traject.address.query)
+    assert page.casus == table.casus
+    assert page.spilfiguur.value == pivot
+    assert sorted(pid for pid, box in page.aanwezig if box.value) == sorted(providers)
+    fill_agreement(page, 1, "Zelf de brief van de mutualiteit meebrengen", "client", SOON)
+    page.geen_knelpunten.value = True
+    page.make()
+    assert page.pdf.data is not None
+    traject = table.traject.traject
+    assert traject.id in (page.csv.data or b"").decode("utf-8-sig")
+    assert traject.id in html.unescape(page.voorbeeld.value)
+
+    reopened = stappenplan_bouwer(query=table.traject.address.query)
+    assert [row.agreement().wat for row in reopened._afspraken] == ["Zelf de brief van de mutualiteit meebrengen"]
+
+    page.open_follow_up()
+    follow = page.traject.traject
+    assert follow is not None
+    assert follow.vorige == traject.id
+    assert page.traject.address.query == f"?traject={follow.id}"
+    assert page.casus.vorige_lco is not None
+    assert len(page._opvolging) == 1
+    assert page.spilfiguur.value == pivot
