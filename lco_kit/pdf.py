@@ -35,18 +35,42 @@ _TEXT = (29, 29, 27)
 _GREY = (90, 90, 90)
 
 
+# The label column of ``key_values``; a label wider than this wraps inside it.
+_LABEL_WIDTH = 45.0
+_GAP = 3.0
+
+
 class _Pdf(FPDF):
-    def __init__(self, title: str) -> None:
-        super().__init__(orientation="portrait", unit="mm", format="A4")
+    def __init__(self, title: str, paper: str, landscape: bool) -> None:
+        super().__init__(orientation="landscape" if landscape else "portrait", unit="mm", format=paper)
         self.kit_title = title
 
     def footer(self) -> None:
         self.set_y(-14)
         self.set_font("DejaVu", size=8)
         self.set_text_color(*_GREY)
-        self.cell(0, 8, f"lco-kit · {self.kit_title}", align="L")
+        number = f"pagina {self.page_no()} van {{nb}}"
+        # The title gives way to the page number: a long title is shortened, never printed over it.
+        room = self.epw - self.get_string_width(number.replace("{nb}", "999")) - 6
+        self.cell(room, 8, _fit(self, f"lco-kit · {self.kit_title}", room), align="L")
         self.set_x(self.l_margin)
-        self.cell(0, 8, f"pagina {self.page_no()} van {{nb}}", align="R")
+        self.cell(0, 8, number, align="R")
+
+
+def _line_count(pdf: FPDF, width: float, text: str) -> int:
+    """Return how many lines a text takes in a column of ``width`` in the current font."""
+    lines = pdf.multi_cell(width, 6, text, align="L", dry_run=True, output="LINES")
+    assert isinstance(lines, list)
+    return len(lines)
+
+
+def _fit(pdf: FPDF, text: str, width: float) -> str:
+    """Return the text, cut with an ellipsis where it would be wider than ``width``."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 class PdfDocument:
@@ -56,10 +80,20 @@ class PdfDocument:
         title: The document's title (on the first page, in the footer and the metadata).
         subtitle: A line under the title.
         made_on: The date printed under the title (default: today).
+        paper: ``"A4"`` (default) or ``"A3"`` (the placemat).
+        landscape: Turn the page a quarter.
     """
 
-    def __init__(self, title: str, subtitle: str | None = None, made_on: date | None = None) -> None:
-        self._pdf = _Pdf(title)
+    def __init__(
+        self,
+        title: str,
+        subtitle: str | None = None,
+        made_on: date | None = None,
+        *,
+        paper: str = "A4",
+        landscape: bool = False,
+    ) -> None:
+        self._pdf = _Pdf(title, paper, landscape)
         pdf = self._pdf
         pdf.add_font("DejaVu", "", str(_FONT_DIR / "DejaVuSans.ttf"))
         pdf.add_font("DejaVu", "B", str(_FONT_DIR / "DejaVuSans-Bold.ttf"))
@@ -76,13 +110,13 @@ class PdfDocument:
         pdf.add_page()
         pdf.set_font("DejaVu", "B", 20)
         pdf.set_text_color(*_BLUE)
-        pdf.multi_cell(0, 9, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 9, title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font("DejaVu", "", 11)
         pdf.set_text_color(*_GREY)
         line = dutch_date(day)
         if subtitle:
             line = f"{subtitle} · {line}"
-        pdf.multi_cell(0, 6, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 6, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(4)
         self._body()
 
@@ -98,14 +132,14 @@ class PdfDocument:
         pdf.ln(3)
         pdf.set_font("DejaVu", "B", 15 if level == 1 else 12.5)
         pdf.set_text_color(*_BLUE)
-        pdf.multi_cell(0, 7.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 7.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(1)
         self._body()
 
     def paragraph(self, text: str, *, italic: bool = False) -> None:
         """Add a paragraph of plain text."""
         self._pdf.set_font("DejaVu", "I" if italic else "", 11)
-        self._pdf.multi_cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self._pdf.multi_cell(0, 6, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self._pdf.ln(2)
         self._body()
 
@@ -115,18 +149,45 @@ class PdfDocument:
         for item in items:
             pdf.set_x(pdf.l_margin)
             pdf.cell(6, 6, "•")
-            pdf.multi_cell(0, 6, item, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(0, 6, item, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)
 
     def key_values(self, pairs: Sequence[tuple[str, str]]) -> None:
-        """Add label–value lines (``Leeftijd: 34``), the label in bold."""
+        """Add label–value lines (``Leeftijd: 34``), the label in bold in a column of its own.
+
+        A label wider than its column wraps inside it; the value starts on the label's first
+        line. A pair too long for one page prints as a label line with the value under it.
+        """
         pdf = self._pdf
+        value_width = pdf.epw - _LABEL_WIDTH - _GAP
         for key, value in pairs:
             pdf.set_font("DejaVu", "B", 11)
-            pdf.cell(45, 6, key)
+            label_lines = _line_count(pdf, _LABEL_WIDTH, key)
             pdf.set_font("DejaVu", "", 11)
-            pdf.multi_cell(0, 6, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            value_lines = _line_count(pdf, value_width, value)
+            height = 6 * max(label_lines, value_lines)
+            if height > pdf.h - pdf.t_margin - pdf.b_margin - 10:
+                self._stacked(key, value)
+                continue
+            if pdf.get_y() + height > pdf.page_break_trigger:
+                pdf.add_page()
+            top = pdf.get_y()
+            pdf.set_font("DejaVu", "B", 11)
+            pdf.set_xy(pdf.l_margin, top)
+            pdf.multi_cell(_LABEL_WIDTH, 6, key, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.set_font("DejaVu", "", 11)
+            pdf.set_xy(pdf.l_margin + _LABEL_WIDTH + _GAP, top)
+            pdf.multi_cell(value_width, 6, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.set_xy(pdf.l_margin, top + height)
         pdf.ln(2)
+        self._body()
+
+    def _stacked(self, key: str, value: str) -> None:
+        pdf = self._pdf
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.multi_cell(0, 6, key, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font("DejaVu", "", 11)
+        pdf.multi_cell(0, 6, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def table(
         self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float] | None = None

@@ -214,8 +214,10 @@ def test_export_leaves_out_hidden_groups_and_says_so(db: str, tmp_path: Path) ->
     out = tmp_path / "dag.csv"
     result = run("export", code, "--out", str(out), "--db", db)
     assert result.returncode == 0
-    assert "Niet uitgevoerd: Deelnemer (2 invuller(s)): minder dan 3 invullers" in result.stdout
-    assert "Deelnemer" not in out.read_text(encoding="utf-8-sig")
+    assert "Niet uitgevoerd: Deelnemer (minder dan 3 invullers (verborgen))." in result.stdout
+    assert "2 invuller" not in result.stdout
+    written = out.read_text(encoding="utf-8-sig")
+    assert "niet uitgevoerd: minder dan 3 invullers (verborgen)" in written and "d_ruimte" not in written
 
 
 def test_export_refuses_other_file_types(db: str, tmp_path: Path) -> None:

@@ -214,3 +214,89 @@ def test_paper_version_lists_every_item_with_boxes() -> None:
     assert "Ik weet bij wie ik terecht kan als er iets is." in text
     assert "Weet ik niet" in text and "☐" in text
     assert "c_hoop" in text  # the facilitator's key for typing it over
+
+
+def test_a_hidden_groups_size_is_said_nowhere(store: ReflectieStore) -> None:
+    """With 2 deelnemers on a reflectiedag, do the PDF, the CSV and the XLSX say 'minder dan 3' and never '2'?"""
+    from openpyxl import load_workbook
+
+    code = reflectiedag_with_two_deelnemers(store)
+    session = store.session(code)
+    records = store.respondents(session.id)
+    report = build_report(session, records)
+    pdf = text_of(report_pdf(report))
+    assert "Deelnemer minder dan 3 invullers (verborgen)" in pdf
+    assert "2 invuller" not in pdf and "Cliënt 3 invuller(s), 3 verzonden" in pdf
+    csv_rows = list(
+        csv.DictReader(io.StringIO(export_bytes(report, records, ".csv").decode("utf-8-sig")), delimiter=";")
+    )
+    [note] = [r for r in csv_rows if r["perspectief"] == "Deelnemer"]
+    assert note["opmerking"] == "niet uitgevoerd: minder dan 3 invullers (verborgen)"
+    assert not any(column.startswith("d_") for column in note) and len(csv_rows) == 7
+    sheet = load_workbook(io.BytesIO(export_bytes(report, records, ".xlsx"))).active
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "niet uitgevoerd: minder dan 3 invullers (verborgen)" in cells
+    assert not any("2 invuller" in c for c in cells)
+
+
+def test_a_group_the_facilitator_hid_is_said_without_its_size(store: ReflectieStore) -> None:
+    """When the facilitator hides the client of an LCO, does the PDF say so without a number?"""
+    code = lco_session(store)
+    session = store.session(code)
+    store.set_hidden(session.id, {"client"})
+    pdf = text_of(report_pdf(build_report(store.session(code), store.respondents(session.id))))
+    assert "Cliënt verborgen door de begeleider" in pdf and "Cliënt 1 invuller" not in pdf
+
+
+def traject_of_three(store: ReflectieStore) -> list:
+    """Return the reports of three LCOs under one key: the client at 1, 3 and 4, the deelnemer at 4."""
+    first = store.create_session(title="Eerste LCO")
+    reports = []
+    for number, client_score in enumerate((1, 3, 4)):
+        opened = first if number == 0 else store.create_session(title=f"Opvolging {number}", key=first.secret)
+        answer_all(store, opened.session.code, "client", client_score)
+        answer_all(store, opened.session.code, "deelnemer", 4)
+        session = store.session(opened.session.code)
+        reports.append(build_report(session, store.respondents(session.id)))
+    return reports
+
+
+def test_the_trend_names_each_lco_by_title_and_date(store: ReflectieStore) -> None:
+    """Does the traject's trend carry each LCO's short title and date, and the gap per dimension in order?"""
+    from lco_kit.reflectie.report import traject_trend, trend_table
+
+    reports = traject_of_three(store)
+    trend = traject_trend(reports)
+    today = reports[0].session.aangemaakt_op.strftime("%d/%m/%Y")
+    assert [p.label for p in trend.points] == [f"Eerste LCO, {today}", f"Opvolging 1, {today}", f"Opvolging 2, {today}"]
+    assert trend.values["afspraken"].values == (-3.0, -1.0, 0.0)
+    headers, rows = trend_table(trend)
+    assert headers[0] == "Dimensie" and headers[-1] == "Verandering" and len(headers) == 5
+    assert rows[0] == ["Cliënt gehoord", "-3,0", "-1,0", "+0,0", "+3,0"]
+
+
+def test_the_pdf_shows_the_trend_as_a_chart_and_a_table(store: ReflectieStore) -> None:
+    """Does the PDF of the third LCO hold the trend chart (its alt text) and the table with the three dates?"""
+    from lco_kit.reflectie.report import traject_trend
+
+    reports = traject_of_three(store)
+    pdf = report_pdf(reports[-1], traject_trend(reports))
+    text = text_of(pdf)
+    assert "Lijndiagrammen ‘Verloop van het verschil cliënt min hulpverleners’" in text
+    assert "Cliënt gehoord -3,0 -1,0 +0,0 +3,0" in text
+    assert text.count(reports[0].session.aangemaakt_op.strftime("%d/%m/%Y")) >= 6  # alt text and table headers
+    images = [
+        sum(len(page.images) for page in PdfReader(io.BytesIO(data)).pages) for data in (pdf, report_pdf(reports[-1]))
+    ]
+    assert images[0] == images[1] + 1
+
+
+def test_the_key_card_holds_code_secret_date_and_what_it_opens(store: ReflectieStore) -> None:
+    """Does the key card PDF print the session code, the secret, the date and that it opens the whole traject?"""
+    from lco_kit.reflectie.report import key_card_pdf
+
+    opened = store.create_session(title="Gezin aan de Maas")
+    text = text_of(key_card_pdf(opened.session, opened.secret))
+    assert f"Sessie {opened.session.code}" in text and f"Geheim {opened.secret}" in text
+    assert f"Geopend op {opened.session.aangemaakt_op.strftime('%d/%m/%Y')}" in text
+    assert "één" in text and "traject" in text and "opvolg-LCO" in text
