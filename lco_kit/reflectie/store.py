@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -186,6 +187,16 @@ def _new_id(result: CursorResult[Any]) -> int:
     return int(key[0])
 
 
+@functools.lru_cache(maxsize=32)
+def _instrument_from_json(text: str) -> Instrument:
+    """Return a session's instrument, read once per version and then shared (the model is frozen).
+
+    Every answer is checked against its session's instrument, and reading the instrument takes
+    far longer than saving the answer.
+    """
+    return Instrument.from_json(text)
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -275,8 +286,8 @@ class Sessie:
 
     @cached_property
     def instrument(self) -> Instrument:
-        """Return the instrument this session was opened with."""
-        return Instrument.from_json(self.instrument_json)
+        """Return the instrument this session was opened with (read once per process, then shared)."""
+        return _instrument_from_json(self.instrument_json)
 
     def shown(self) -> dict[str, bool]:
         """Return, per perspective, whether the facilitator shows it (lco sessions)."""

@@ -19,6 +19,7 @@ import json
 import logging
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -53,6 +54,10 @@ _CODE = r"([A-Za-z0-9._-]{1,40})"
 _COOKIE_DAYS = 2
 _LOG = logging.getLogger("lco_kit.deelnemen")
 _SCRIPT_VERSION = "1"
+_SESSION_SECONDS = 2.0
+"""How long a looked-up session is reused (closing a session shows within this time; the store
+refuses answers to a closed session at once anyway)."""
+_MAX_KEPT_SESSIONS = 1000
 LIGHT_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
@@ -95,6 +100,7 @@ class Participation:
     trusted: frozenset[str] = field(default_factory=trusted_proxies)
     _store: ReflectieStore | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _sessions: dict[str, tuple[float, Sessie]] = field(default_factory=dict)
 
     @cached_property
     def pool(self) -> ThreadPoolExecutor:
@@ -112,6 +118,24 @@ class Participation:
     async def run(self, call: Callable[[], T]) -> T:
         """Run a store call in a thread and wait for it without blocking the server."""
         return await asyncio.get_running_loop().run_in_executor(self.pool, call)
+
+    def session(self, code: str) -> Sessie:
+        """Return the session for a code, kept for a moment: a room asks for it with every tap.
+
+        Raises:
+            LcoError: When there is no such session.
+        """
+        now = time.monotonic()
+        with self._lock:
+            kept = self._sessions.get(code)
+        if kept is not None and kept[0] > now:
+            return kept[1]
+        session = self.store.session(code)
+        with self._lock:
+            if len(self._sessions) > _MAX_KEPT_SESSIONS:
+                self._sessions.clear()
+            self._sessions[code] = (now + _SESSION_SECONDS, session)
+        return session
 
     @cached_property
     def templates(self) -> jinja2.Environment:
@@ -224,7 +248,7 @@ class _Base(tornado.web.RequestHandler):
             await asyncio.sleep(wait)
         code = normalise_code(raw)[:12]
         try:
-            session = await self.kit.run(lambda: self.kit.store.session(code))
+            session = await self.kit.run(lambda: self.kit.session(code))
         except LcoError:
             self.kit.guard.failed(self.address, code)
             self.render_page(
