@@ -217,7 +217,7 @@ def _perspective(value: str) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write one row per shown respondent to CSV (Belgian Excel) or XLSX."""
-    from lco_kit.reflectie.report import build_report, export_bytes, export_rows  # noqa: PLC0415
+    from lco_kit.reflectie.report import build_report, export_bytes, export_rows, group_size  # noqa: PLC0415
     from lco_kit.reflectie.store import ReflectieStore  # noqa: PLC0415
 
     out: Path = args.out
@@ -236,9 +236,8 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as error:
         raise LcoError(f"‘{out}’ kan niet geschreven worden: {error.strerror}.") from None
     print(f"{len(rows)} invuller(s) weggeschreven naar {out}.")
-    for perspective, count in left_out.items():
-        reason = report.visibility[perspective].reason
-        print(f"Niet uitgevoerd: {report.label(perspective)} ({count} invuller(s)): {reason}.")
+    for perspective in left_out:  # a hidden group's size is never said, only that it is hidden
+        print(f"Niet uitgevoerd: {report.label(perspective)} ({group_size(report, perspective)}).")
     return 0
 
 

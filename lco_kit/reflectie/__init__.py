@@ -4,7 +4,9 @@
 - :mod:`~lco_kit.reflectie.scoring`: pure scoring functions (plain data in, plain data out);
 - :mod:`~lco_kit.reflectie.privacy`: which perspective groups may be shown;
 - :mod:`~lco_kit.reflectie.store`: sessions and answers in SQLite or PostgreSQL;
-- :mod:`~lco_kit.reflectie.report`: results with privacy applied, charts, PDF, exports, paper forms.
+- :mod:`~lco_kit.reflectie.report`: results with privacy applied, charts, PDF, exports, paper forms,
+  the facilitator's key card and the trend over a traject;
+- :mod:`~lco_kit.reflectie.charts`: the trend chart (one panel per dimension).
 """
 
 from __future__ import annotations
@@ -27,6 +29,14 @@ _EXPORTS = {
     "casus_trend": "lco_kit.reflectie.report",
     "export_bytes": "lco_kit.reflectie.report",
     "export_rows": "lco_kit.reflectie.report",
+    "group_size": "lco_kit.reflectie.report",
+    "key_card_pdf": "lco_kit.reflectie.report",
+    "traject_trend": "lco_kit.reflectie.report",
+    "trend_table": "lco_kit.reflectie.report",
+    "trend_chart": "lco_kit.reflectie.charts",
+    "TrajectTrend": "lco_kit.reflectie.scoring",
+    "TrendPoint": "lco_kit.reflectie.scoring",
+    "Traject": "lco_kit.reflectie.store",
     "paper_pdf": "lco_kit.reflectie.report",
     "report_charts": "lco_kit.reflectie.report",
     "report_pdf": "lco_kit.reflectie.report",
@@ -65,7 +75,10 @@ __all__ = [
     "Sessie",
     "SessionReport",
     "SessionScores",
+    "Traject",
+    "TrajectTrend",
     "Trend",
+    "TrendPoint",
     "Visibility",
     "alerts",
     "build_report",
@@ -75,6 +88,8 @@ __all__ = [
     "export_rows",
     "gaps",
     "group_means",
+    "group_size",
+    "key_card_pdf",
     "load_instrument",
     "new_respondent_key",
     "paper_pdf",
@@ -84,6 +99,9 @@ __all__ = [
     "respondent_scores",
     "score_session",
     "summary_table",
+    "traject_trend",
+    "trend_chart",
+    "trend_table",
     "trends",
     "visibility",
 ]
@@ -92,6 +110,7 @@ __all__ = [
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__)
 
 if TYPE_CHECKING:
+    from lco_kit.reflectie.charts import trend_chart
     from lco_kit.reflectie.instrument import PERSPECTIVES, Instrument, load_instrument, perspective_code
     from lco_kit.reflectie.privacy import DEFAULT_MIN_GROUP, Visibility, visibility
     from lco_kit.reflectie.report import (
@@ -100,10 +119,14 @@ if TYPE_CHECKING:
         casus_trend,
         export_bytes,
         export_rows,
+        group_size,
+        key_card_pdf,
         paper_pdf,
         report_charts,
         report_pdf,
         summary_table,
+        traject_trend,
+        trend_table,
     )
     from lco_kit.reflectie.scoring import (
         DEFAULT_ALERT_THRESHOLD,
@@ -111,7 +134,9 @@ if TYPE_CHECKING:
         ItemRule,
         Respondent,
         SessionScores,
+        TrajectTrend,
         Trend,
+        TrendPoint,
         alerts,
         counted_score,
         gaps,
@@ -120,4 +145,11 @@ if TYPE_CHECKING:
         score_session,
         trends,
     )
-    from lco_kit.reflectie.store import NewSession, ReflectieStore, RespondentRecord, Sessie, new_respondent_key
+    from lco_kit.reflectie.store import (
+        NewSession,
+        ReflectieStore,
+        RespondentRecord,
+        Sessie,
+        Traject,
+        new_respondent_key,
+    )

@@ -7,21 +7,25 @@ meet. Everything else (the facilitator page, the PDF, the CSV/XLSX export) only 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from matplotlib.patches import Circle
 
 from lco_kit.charts import PALETTE, Chart, bar_chart, new_figure, radar_chart
 from lco_kit.export import to_belgian_csv, to_xlsx
 from lco_kit.pdf import PdfDocument
+from lco_kit.reflectie.charts import trend_chart
 from lco_kit.reflectie.instrument import PERSPECTIVES, Instrument
 from lco_kit.reflectie.privacy import Visibility, visibility
 from lco_kit.reflectie.scoring import (
     GroupMean,
     Respondent,
     SessionScores,
+    TrajectTrend,
     Trend,
+    TrendPoint,
     alerts,
     gaps,
     score_session,
@@ -37,11 +41,15 @@ __all__ = [
     "export_bytes",
     "export_rows",
     "gap_chart",
+    "group_size",
+    "key_card_pdf",
     "paper_pdf",
     "report_charts",
     "report_pdf",
     "smiley_chart",
     "summary_table",
+    "traject_trend",
+    "trend_table",
 ]
 
 PROFESSIONALS_LABEL = "Hulpverleners samen"
@@ -175,6 +183,61 @@ def _suppress_thin_means(
         alerts=alerts(gap_values, scores.threshold),
     )
     return thinned, notes
+
+
+def group_size(report: SessionReport, perspective: str) -> str:
+    """Return how many people of a group answered, as every screen and file may say it.
+
+    A hidden group's size is never given: a reflectiedag group below the minimum is
+    ``minder dan 3 invullers`` whatever its real size, a group the facilitator hid is
+    ``verborgen door de begeleider``.
+    """
+    seen = report.visibility[perspective]
+    count = report.counts[perspective]
+    if seen.shown:
+        return f"{count} invuller(s), {report.finished[perspective]} verzonden"
+    if not count:
+        return "0 invullers"
+    if report.session.soort == "reflectiedag":
+        return f"minder dan {report.session.min_groep} invullers (verborgen)"
+    return "verborgen door de begeleider"
+
+
+def _short_title(report: SessionReport, number: int) -> str:
+    title = report.session.titel.strip()
+    if not title:
+        return f"LCO {number}"
+    return title if len(title) <= 22 else title[:21].rstrip() + "…"  # noqa: PLR2004
+
+
+def traject_trend(reports: Sequence[SessionReport]) -> TrajectTrend:
+    """Return the gap per dimension across the LCOs of one traject, with each LCO's date and short title.
+
+    Args:
+        reports: The traject's session reports, oldest first (privacy already applied).
+    """
+    if not reports:
+        return TrajectTrend((), (), {})
+    newest = reports[-1]
+    points = tuple(
+        TrendPoint(r.session.aangemaakt_op.date(), _short_title(r, n)) for n, r in enumerate(reports, start=1)
+    )
+    dimensions = tuple((d.code, d.kort) for d in newest.instrument.dimensies)
+    return TrajectTrend(points, dimensions, casus_trend(reports), newest.scores.threshold)
+
+
+def trend_table(trend: TrajectTrend) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Return the trend as a table: a row per dimension, a column per LCO (title and date), the change."""
+    headers = ("Dimensie", *(p.label for p in trend.points), "Verandering")
+    rows = [
+        [
+            label,
+            *(_number(v, signed=True) for v in trend.values[code].values),
+            _number(trend.values[code].change, signed=True),
+        ]
+        for code, label in trend.dimensions
+    ]
+    return headers, rows
 
 
 def casus_trend(reports: Sequence[SessionReport]) -> dict[str, Trend]:
@@ -336,18 +399,20 @@ def summary_table(report: SessionReport) -> tuple[tuple[str, ...], list[list[str
     return SUMMARY_HEADERS, _summary_rows(report)
 
 
-def report_pdf(report: SessionReport, trend: Mapping[str, Trend] | None = None) -> bytes:
-    """Return the session's report as a PDF (privacy rules applied, remarks as plain text)."""
+def report_pdf(report: SessionReport, trend: TrajectTrend | None = None) -> bytes:
+    """Return the session's report as a PDF (privacy rules applied, remarks as plain text).
+
+    Args:
+        report: The session's report.
+        trend: The trend over the traject this session belongs to (shown from two LCOs on).
+    """
     session = report.session
     title = f"Reflectie: {session.titel}" if session.titel else "Reflectie: wanneer is het een goed LCO geweest?"
     doc = PdfDocument(title, subtitle=f"Sessie {session.code} · {KIND_LABELS.get(session.soort, session.soort)}")
     doc.key_values(
         [
             ("Vragenlijst", f"{report.instrument.titel}, versie {session.instrument_versie}"),
-            *[
-                (report.label(p), f"{report.counts[p]} invuller(s), {report.finished[p]} verzonden")
-                for p in PERSPECTIVES
-            ],
+            *[(report.label(p), group_size(report, p)) for p in PERSPECTIVES],
             ("Signaal", f"bij een verschil van {_number(report.scores.threshold)} punt of meer"),
         ]
     )
@@ -366,17 +431,13 @@ def report_pdf(report: SessionReport, trend: Mapping[str, Trend] | None = None) 
     doc.heading("Grafieken")
     for chart in report_charts(report):
         doc.chart(chart)
-    if trend:
-        doc.heading("Verloop over de opvolg-LCO's (verschil cliënt min hulpverleners)")
-        trend_rows = [
-            [
-                report.instrument.dimension(code).kort,
-                " → ".join(_number(v, signed=True) for v in item.values),
-                _number(item.change, signed=True),
-            ]
-            for code, item in trend.items()
-        ]
-        doc.table(("Dimensie", "Per LCO, in volgorde", "Verandering sinds het eerste"), trend_rows, widths=(50, 80, 44))
+    if trend is not None and len(trend.points) > 1:
+        doc.page_break()  # the chart is nearly a page high: keep it with its heading
+        doc.heading("Verloop over de LCO's van dit traject (verschil cliënt min hulpverleners)")
+        doc.chart(trend_chart(trend), width=160)
+        headers, trend_rows = trend_table(trend)
+        lco_width = 102 / len(trend.points)
+        doc.table(headers, trend_rows, widths=(40, *[lco_width] * len(trend.points), 32))
     doc.heading("Opmerkingen")
     any_remark = False
     for perspective in report.shown:
@@ -427,9 +488,18 @@ def export_rows(
 
 def export_bytes(report: SessionReport, records: Sequence[RespondentRecord], suffix: str) -> bytes:
     """Return the export as ``.csv`` (Belgian Excel) or ``.xlsx`` bytes."""
-    rows, _ = export_rows(report, records)
+    rows, left_out = export_rows(report, records)
     if not rows:
         rows = [{"sessie": report.session.code, "opmerking": "nog geen antwoorden om te tonen"}]
+    columns = list(rows[0])
+    for perspective in left_out:  # said, never counted: the size of a hidden group stays unknown
+        note: dict[str, object] = dict.fromkeys(columns)
+        note.update(
+            sessie=report.session.code,
+            perspectief=report.label(perspective),
+            opmerking=f"niet uitgevoerd: {group_size(report, perspective)}",
+        )
+        rows.append(note)
     if suffix == ".xlsx":
         return to_xlsx(rows, sheet="Reflectie")
     return to_belgian_csv(rows)
@@ -455,9 +525,51 @@ def paper_pdf(instrument: Instrument, perspective: str) -> bytes:
     doc.page_break()
     doc.heading("Voor de begeleider", level=2)
     doc.paragraph(
-        "Typ de antwoorden over in een JSON-bestand en sla ze op met "
-        f"‘lco-kit reflectie submit CODE --perspectief {perspective} --antwoorden BESTAND.json’. "
-        "Gebruik per vraag het nummer hieronder; null betekent ‘weet ik niet’."
+        "Typ de antwoorden over op de resultatenpagina van je sessie, onder ‘Papieren antwoorden "
+        f"intypen’: kies ‘{part.label}’ en klik per vraag het antwoord aan dat op het papier staat. "
+        "Wie met de opdrachtregel werkt, kan ook ‘lco-kit reflectie submit’ gebruiken met de "
+        "vraag-id's hieronder."
     )
     doc.table(("Nr.", "Vraag-id"), [[str(n), item.id] for n, item in enumerate(part.items, start=1)], widths=(15, 60))
+    return doc.to_bytes()
+
+
+def key_card_pdf(session: Sessie, secret: str, *, follow_up: bool = False) -> bytes:
+    """Return the facilitator's key card: the session code, the secret, the date and what the secret opens.
+
+    Args:
+        session: The session just opened.
+        secret: Its facilitator key (shown once on screen; the card is where it is kept).
+        follow_up: Whether the session is a follow-up in an existing traject.
+    """
+    day = session.aangemaakt_op.date() if session.aangemaakt_op else date.today()
+    doc = PdfDocument("Sleutelkaart voor de begeleider", subtitle="Reflectie na een LCO", made_on=day)
+    doc.key_values(
+        [
+            ("Sessie", session.code),
+            ("Titel", session.titel or "(geen titel)"),
+            ("Geheim", secret),
+            ("Geopend op", day.strftime("%d/%m/%Y")),
+            ("Soort", KIND_LABELS.get(session.soort, session.soort)),
+        ]
+    )
+    doc.heading("Wat dit geheim opent")
+    doc.paragraph(
+        "Met dit geheim open je de resultaten van deze sessie opnieuw, ook na weken. Het is één "
+        "sleutel voor het hele traject van deze casus: open je later een opvolg-LCO met hetzelfde "
+        "geheim, dan hoort die sessie erbij en zie je het verloop van LCO tot LCO met deze ene sleutel."
+        + (" Deze sessie is zo'n opvolg-LCO." if follow_up else "")
+    )
+    doc.paragraph(
+        "De code van de sessie is voor de deelnemers: daarmee vullen ze in, maar ze zien er geen "
+        "resultaten mee. Een kenmerk of naam van de casus opent niets."
+    )
+    doc.heading("Zo bewaar je het")
+    doc.bullets(
+        [
+            "Bewaar deze kaart op papier of in je eigen dossier, niet bij de gegevens van de cliënt.",
+            "Toon het geheim nooit op het scherm in de zaal en zet het niet in een e-mail aan de groep.",
+            "Ben je het geheim kwijt, dan kan niemand de resultaten nog openen: de kit bewaart het niet leesbaar.",
+        ]
+    )
     return doc.to_bytes()

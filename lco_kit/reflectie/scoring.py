@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 __all__ = [
     "DEFAULT_ALERT_THRESHOLD",
@@ -31,7 +32,9 @@ __all__ = [
     "ItemRule",
     "Respondent",
     "SessionScores",
+    "TrajectTrend",
     "Trend",
+    "TrendPoint",
     "alerts",
     "check_answer",
     "counted_score",
@@ -82,6 +85,46 @@ class Trend:
 
     values: tuple[float | None, ...]
     change: float | None
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One LCO of a traject as the trend names it: its date and a short title.
+
+    Examples:
+        >>> TrendPoint(date(2026, 3, 9), "Opvolg-LCO").label
+        'Opvolg-LCO, 09/03/2026'
+    """
+
+    day: date
+    title: str
+
+    @property
+    def shown_date(self) -> str:
+        """Return the date as Belgians write it (dd/mm/jjjj)."""
+        return self.day.strftime("%d/%m/%Y")
+
+    @property
+    def label(self) -> str:
+        """Return the title and the date together."""
+        return f"{self.title}, {self.shown_date}"
+
+
+@dataclass(frozen=True)
+class TrajectTrend:
+    """The client–professional gap per dimension across the LCOs of one traject, oldest first.
+
+    Attributes:
+        points: Each LCO's date and short title.
+        dimensions: (code, short label) of each dimension, in order.
+        values: Dimension code → its trend.
+        threshold: The alert threshold of the newest LCO (a gap at or below its negative is a signal).
+    """
+
+    points: tuple[TrendPoint, ...]
+    dimensions: tuple[tuple[str, str], ...]
+    values: dict[str, Trend]
+    threshold: float = DEFAULT_ALERT_THRESHOLD
 
 
 @dataclass(frozen=True)

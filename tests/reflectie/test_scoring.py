@@ -188,3 +188,13 @@ def test_inputs_are_never_changed() -> None:
     score_session(people, given_rules, ["a", "b"], threshold=0.5)
     assert [dict(r.answers) for r in people] == answers_before
     assert given_rules == rules_before
+
+
+def test_a_trend_point_names_its_lco_with_a_belgian_date() -> None:
+    """Is an LCO in the trend named by its short title and its date written dd/mm/jjjj?"""
+    from datetime import date
+
+    from lco_kit.reflectie.scoring import TrendPoint
+
+    point = TrendPoint(date(2026, 3, 9), "Opvolg-LCO")
+    assert point.shown_date == "09/03/2026" and point.label == "Opvolg-LCO, 09/03/2026"
