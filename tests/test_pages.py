@@ -73,6 +73,6 @@ def test_start_page_shows_the_join_code_only_when_serving_a_room(monkeypatch: py
     monkeypatch.setenv("LCO_KIT_PUBLIC_URL", "http://192.168.1.20:8866")
     panel = start_page(NOTEBOOKS).children[0]
     assert "lco-meedoen" in panel._dom_classes
-    assert "http://192.168.1.20:8866/voila/render/00_start.ipynb?token=zaal123" in panel.children[0].value
+    assert "http://192.168.1.20:8866/lco/deelnemen?token=zaal123" in panel.children[0].value  # the light join page
     qr = panel.children[1]
     assert bytes(qr.value).startswith(b"\x89PNG") and qr.tooltip.startswith("QR-code")
