@@ -2,8 +2,9 @@
 
 The instrument is a content file (``data/reflectie/instrument.yaml``) that a facilitator may
 copy into their own content folder (``LCO_KIT_CONTENT_DIR/data/reflectie/instrument.yaml``)
-and change. It is validated on load: unknown keys, a dimension without two items in some
-perspective, an item pointing at an unknown dimension, a scale that is not 1 to 5, and
+and change. It is validated on load: unknown keys, a dimension without two items in a
+professional perspective (one for the client), more than twelve client items, a reversed item
+on a scale of faces, an item pointing at an unknown dimension, a scale that is not 1 to 5, and
 duplicate ids are refused with the file, the line and the field, in Dutch.
 
 Every session keeps a copy of the instrument it was opened with (:meth:`Instrument.to_json`),
@@ -34,6 +35,7 @@ from lco_kit.reflectie.scoring import ItemRule
 
 __all__ = [
     "INSTRUMENT_FILE",
+    "MAX_CLIENT_ITEMS",
     "PERSPECTIVES",
     "PROFESSIONAL_PERSPECTIVES",
     "Dimensie",
@@ -44,12 +46,18 @@ __all__ = [
     "Schaalpunt",
     "load_instrument",
     "perspective_code",
+    "privacy_text",
 ]
 
 INSTRUMENT_FILE = "reflectie/instrument.yaml"
 PERSPECTIVES: tuple[str, ...] = ("client", "deelnemer", "coordinator")
 PROFESSIONAL_PERSPECTIVES: tuple[str, ...] = ("deelnemer", "coordinator")
 MIN_ITEMS_PER_DIMENSION = 2
+"""Items a professional perspective needs per dimension."""
+MIN_CLIENT_ITEMS_PER_DIMENSION = 1
+"""The client's questionnaire is short (at most :data:`MAX_CLIENT_ITEMS`): one item per dimension suffices."""
+MAX_CLIENT_ITEMS = 12
+"""A client answers at most this many items: few items in plain words, as in client outcome measures."""
 
 _CODE = r"^[a-z][a-z0-9_]*$"
 _PERSPECTIVE_NAMES = {
@@ -287,10 +295,48 @@ def _consistency_problems(instrument: Instrument) -> Iterator[tuple[tuple[str | 
                 hint = f" Bedoel je ‘{guess[0]}’?" if guess else f" Kies uit: {', '.join(codes)}."
                 yield (*where, "dimensie"), f"de dimensie ‘{item.dimensie}’ bestaat niet.{hint}"
             per_dimension[item.dimensie] += 1
+            if item.omgekeerd and any(p.symbool for p in part.schaal):
+                yield (
+                    (*where, "omgekeerd"),
+                    f"de vraag ‘{item.id}’ is omgekeerd, maar de schaal toont gezichtjes: wie het met een negatieve "
+                    "zin eens is, kiest dan een lachend gezicht. Schrijf de vraag positief (zonder ‘omgekeerd’).",
+                )
+        least = MIN_CLIENT_ITEMS_PER_DIMENSION if perspective == "client" else MIN_ITEMS_PER_DIMENSION
         for code in codes:
-            if per_dimension[code] < MIN_ITEMS_PER_DIMENSION:
+            if per_dimension[code] < least:
                 yield (
                     ("perspectieven", perspective, "items"),
                     f"de dimensie ‘{code}’ heeft {per_dimension[code]} vraag/vragen bij {part.label}; "
-                    f"elke dimensie heeft er minstens {MIN_ITEMS_PER_DIMENSION} nodig per perspectief.",
+                    f"elke dimensie heeft er daar minstens {least} nodig.",
                 )
+        if perspective == "client" and len(part.items) > MAX_CLIENT_ITEMS:
+            yield (
+                ("perspectieven", perspective, "items"),
+                f"de cliënt krijgt {len(part.items)} vragen; houd het bij hoogstens {MAX_CLIENT_ITEMS}, kort en in "
+                "gewone woorden.",
+            )
+
+
+def privacy_text(soort: str, min_groep: int) -> str:
+    """Return the honest line on who sees the answers, for this kind of session.
+
+    After one LCO the people at the table know who the client is, so the client's answers are
+    not anonymous there; on a reflection day answers are shown only per group from ``min_groep``
+    people on.
+
+    Args:
+        soort: ``lco`` (one meeting) or ``reflectiedag``.
+        min_groep: The smallest group shown on a reflection day.
+
+    Raises:
+        ValueError: For another kind of session.
+
+    Examples:
+        >>> "niet anoniem" in privacy_text("lco", 3)
+        True
+    """
+    from lco_kit.reflectie.texts import text  # noqa: PLC0415  (texts are read on first use)
+
+    if soort not in {"lco", "reflectiedag"}:
+        raise ValueError(f"‘{soort}’ is geen soort sessie; kies lco of reflectiedag.")
+    return text(f"privacy_invullen_{soort}", min=min_groep)

@@ -245,13 +245,13 @@ def test_copy_then_check_an_own_instrument(tmp_path: Path) -> None:
     assert (own / "data" / "reflectie" / "teksten.yaml").is_file()
     ok = run("check", str(copied))
     assert ok.returncode == 0
-    assert "In orde: ‘Wanneer is het een goed LCO geweest?’, versie 2026.1 (" in ok.stdout
-    assert "8 dimensies; Cliënt: 18 vragen, Deelnemer: 18 vragen, Coördinator: 17 vragen." in ok.stdout
+    assert "In orde: ‘Wanneer is het een goed LCO geweest?’, versie 2026.2 (" in ok.stdout
+    assert "8 dimensies; Cliënt: 12 vragen, Deelnemer: 18 vragen, Coördinator: 17 vragen." in ok.stdout
     text = copied.read_text(encoding="utf-8").replace("dimensie: spilfiguur", "dimensie: spilfigur", 1)
     copied.write_text(text, encoding="utf-8")
     bad = run("check", str(copied))
     assert bad.returncode == 1
     assert "de dimensie ‘spilfigur’ bestaat niet. Bedoel je ‘spilfiguur’?" in bad.stderr
-    assert "de dimensie ‘spilfiguur’ heeft 1 vraag/vragen bij Cliënt" in bad.stderr
+    assert "de dimensie ‘spilfiguur’ heeft 0 vraag/vragen bij Cliënt" in bad.stderr
     again = run("copy", str(own))
     assert again.returncode == 1 and "bestaat al" in again.stderr

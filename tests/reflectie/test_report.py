@@ -172,7 +172,7 @@ def test_csv_export_opens_as_belgian_excel(store: ReflectieStore) -> None:
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 4
     assert rows[1]["score Cliënt gehoord"] == "4"
-    assert rows[0]["c_over_mij"] == "4" and rows[0]["c_hoop"] == "2"
+    assert rows[0]["c_gelijk"] == "2" and rows[0]["c_hoop"] == "2"
     assert rows[1]["opmerking"] == "'=SOM(A1:A9)"
 
 

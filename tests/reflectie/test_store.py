@@ -94,7 +94,7 @@ def test_every_answer_carries_the_instrument_version(store: ReflectieStore) -> N
     with store.engine.connect() as conn:
         versions = conn.execute(text("SELECT instrument_versie FROM reflectie_antwoorden")).scalars().all()
     assert versions == [opened.session.instrument_versie]
-    assert opened.session.instrument_versie.startswith("2026.1 (")
+    assert opened.session.instrument_versie.startswith("2026.2 (")
 
 
 def test_paper_answers_are_all_or_nothing(store: ReflectieStore) -> None:
