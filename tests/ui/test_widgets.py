@@ -158,3 +158,40 @@ def test_a_section_has_an_escaped_heading_and_its_widgets() -> None:
     assert head.value == "<h2>Wie &lt;doet&gt; wat</h2><p>Kies één.</p>" and "lco-sectie-kop" in head._dom_classes
     assert box.children[1] is row and {"lco-sectie", "lco-test-sectie"} <= set(box._dom_classes)
     assert "lco-knoppen" in row._dom_classes and row.layout.flex_flow == "row wrap"
+
+
+def test_a_page_in_a_kernel_started_for_its_visitor_reads_its_address_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a kept kernel, does when_requested call back straight away with the address?"""
+    from lco_kit.ui.widgets import when_requested
+
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.setenv("QUERY_STRING", "code=ABCDEF")
+    seen: list[str] = []
+    when_requested(seen.append)
+    assert seen == ["code=ABCDEF"]
+
+
+def test_a_kept_page_does_not_hold_its_cell_while_it_waits_for_a_visitor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a kept kernel, does when_requested return at once and call back only when the visitor's address arrives?"""
+    import threading
+
+    import voila.utils
+
+    from lco_kit.ui.widgets import when_requested
+
+    arrived = threading.Event()
+
+    def wait_for_request() -> None:
+        arrived.wait(10)
+        monkeypatch.setenv("QUERY_STRING", "code=K7P2QX")
+
+    monkeypatch.setattr(voila.utils, "wait_for_request", wait_for_request)
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("QUERY_STRING", "")
+    seen: list[str] = []
+    done = threading.Event()
+    when_requested(lambda query: (seen.append(query), done.set()))
+    assert seen == []  # the cell goes on; nothing waits in it
+    arrived.set()
+    assert done.wait(10)
+    assert seen == ["code=K7P2QX"]
