@@ -62,10 +62,19 @@ def test_empowerment_text_says_nobody_can_give_it() -> None:
     assert "Niemand kan een ander empowerment ‘geven’" in KIT.thema("empowerment").tekst
 
 
-def test_secrecy_text_covers_consent_report_table_and_458ter() -> None:
-    """Does the secrecy text cover what the client agreed, the report and its readers, the table, and art. 458ter?"""
+def test_secrecy_text_covers_consent_report_table_458bis_and_458ter() -> None:
+    """Does the secrecy text cover consent, gedeeld beroepsgeheim, the report, the table, 458bis and 458ter?"""
     text = KIT.thema("beroepsgeheim").tekst
-    for part in ("cliënt ermee instemt", "verslag", "aan tafel", "458ter", "procureur des Konings"):
+    for part in (
+        "instemming van de cliënt",
+        "gedeeld",
+        "verslag",
+        "aan tafel",
+        "458bis",
+        "458ter",
+        "integriteit",
+        "procureur des Konings",
+    ):
         assert part in text
 
 
