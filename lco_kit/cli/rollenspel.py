@@ -137,11 +137,15 @@ def run_scenario(args: argparse.Namespace) -> int:
     """Print (or write) the moments of a casus, with every option and its reason."""
     from lco_kit.casus import Casus  # noqa: PLC0415
     from lco_kit.rollenspel import build_scenario, fase, rol  # noqa: PLC0415
+    from lco_kit.rollenspel.spelregels import load_spelregels  # noqa: PLC0415
 
     casus = _casus(args.casus)
     assert isinstance(casus, Casus)
     scenario = build_scenario(casus)
-    lines = [_t("cli_scenario_titel", titel=casus.titel), ""]
+    regels = load_spelregels()
+    lines = [_t("cli_scenario_titel", titel=casus.titel), "", regels.titel]
+    lines += [f"  {number}. {regel.regel}" for number, regel in enumerate(regels.regels, start=1)]
+    lines.append("")
     for number, moment in enumerate(scenario.momenten, start=1):
         lines.append(
             _t(

@@ -104,3 +104,15 @@ def test_check_refuses_moments_whose_right_options_are_all_the_longest() -> None
     assert "in 2 van de 2 vragen met één juist antwoord is het juiste antwoord het langste" in result.stdout
     assert "Niet in orde: de opties verraden het juiste antwoord (1 keer)." in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_scenario_starts_with_the_spelregels(tmp_path: Path) -> None:
+    """Does ``scenario`` print the spelregels from their data file before the first moment?"""
+    from lco_kit.rollenspel.spelregels import spelregels
+
+    out = tmp_path / "scenario.txt"
+    assert run("scenario", "gezin-jonas-sint-truiden", "--out", str(out)).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    first_rule = f"  1. {spelregels()[0].regel}"
+    assert first_rule in text
+    assert text.index(first_rule) < text.index("Moment 1 ·")
