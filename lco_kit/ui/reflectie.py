@@ -14,6 +14,14 @@ live: a background thread polls the store every few seconds and redraws when som
 changed; it reports its own errors on the page and stops when the session is closed or
 deleted.
 
+The facilitator's secret is the key of a traject (the first LCO of a casus and its
+follow-ups). It is shown once, on its own step before the projected part, with a key card to
+download; it never enters the page's address (which ``/voila/query`` and the projector show).
+The browser keeps it for the tab (``sessionStorage``, see the template's ``lco-geheim``)
+through :class:`SecretKeeper`, so a reload reopens the session without asking. The trend,
+the reports and the exports show only the sessions the key opens. Paper questionnaires are
+typed in on the page and stored like the command line's ``submit``.
+
 Everything a respondent typed is shown as text, never as HTML.
 """
 
@@ -30,6 +38,7 @@ from urllib.parse import parse_qs, urlencode
 import ipywidgets as widgets
 
 from lco_kit import config
+from lco_kit.content import FixedTexts
 from lco_kit.errors import LcoError, log_unexpected
 from lco_kit.reflectie.instrument import PERSPECTIVES, PerspectiefDeel
 from lco_kit.reflectie.store import (
@@ -60,6 +69,7 @@ __all__ = [
     "BegeleiderPagina",
     "InvulPagina",
     "Poller",
+    "SecretKeeper",
     "begeleiderpagina",
     "invulpagina",
 ]
@@ -72,6 +82,10 @@ _PDF = "application/pdf"
 _CSV = "text/csv"
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _THRESHOLDS = (0.5, 1.0, 1.5, 2.0)
+_UNKNOWN = "?"  # the paper form's 'weet ik niet' among the scores
+
+btext = FixedTexts("reflectie/begeleider_teksten.yaml")
+"""Return a fixed text of the facilitator page's key, traject, trend and paper parts."""
 
 # Page-specific looks: large targets on a phone, a code that reads from the back of a room.
 _STYLE = """<style>
@@ -577,6 +591,50 @@ class Poller:
             log_unexpected("het melden van een fout bij het bijwerken")
 
 
+class SecretKeeper(widgets.VBox):
+    """Keeps the facilitator's secret in the browser tab, never in the page's address (class ``lco-geheim-bewaarder``).
+
+    Two invisible parts talk with the template's script (``lco-geheim.html.j2``): a mark
+    ``data-lco-geheim-bewaar`` asks the browser to keep a secret in ``sessionStorage`` (and
+    ``data-lco-geheim-vergeet`` to forget it); a hidden text field receives the kept secret
+    when the page opens again, and the echo when the browser has kept one. The kernel clears
+    both at once, so the secret stays in neither the page nor the widgets.
+
+    Args:
+        on_secret: Called with a secret the browser hands over.
+    """
+
+    def __init__(self, on_secret: Callable[[str], None]) -> None:
+        self.field = widgets.Text(value="")
+        self.field.add_class("lco-geheim-bewaard")
+        self.field.layout.display = "none"
+        self.mark = widgets.HTML("")
+        self.mark.add_class("lco-geheim-opslag")
+        self.mark.layout.display = "none"
+        super().__init__([self.field, self.mark])
+        self.add_class("lco-geheim-bewaarder")
+        self.layout.display = "none"
+        self._on_secret = on_secret
+        self.field.observe(self._arrived, names="value")
+
+    def keep(self, secret: str) -> None:
+        """Ask the browser to keep this secret for the tab."""
+        self.mark.value = f'<span data-lco-geheim-bewaar="{escape(secret)}"></span>'
+
+    def forget(self) -> None:
+        """Ask the browser to forget the secret."""
+        self.mark.value = '<span data-lco-geheim-vergeet="ja"></span>'
+
+    def _arrived(self, change: dict[str, Any]) -> None:
+        secret = str(change["new"]).strip()
+        if not secret:
+            return
+        self.field.value = ""
+        if "data-lco-geheim-bewaar" in self.mark.value:
+            self.mark.value = ""
+        self._on_secret(secret)
+
+
 @dataclass
 class _Shown:
     fingerprint: tuple[object, ...] | None = None
@@ -598,12 +656,13 @@ class BegeleiderPagina(widgets.VBox):
     ) -> None:
         self.messages = MessageArea()
         self.body = widgets.VBox()
-        super().__init__([_html(_STYLE), self.body, self.messages])
+        self.keeper = SecretKeeper(guarded(self.messages, "het openen van de sessie")(self.restore))
+        super().__init__([_html(_STYLE), self.body, self.messages, self.keeper])
         self.add_class("lco-reflectie")
         self.add_class("lco-reflectie-begeleider")
         self._store = store
         self.session: Sessie | None = None
-        self.secret: str | None = None
+        self._key: str | None = None  # the traject's key: in this kernel only, never on the page
         self._lock = threading.RLock()
         self._shown = _Shown()
         self._start_polling = start_polling
@@ -632,10 +691,6 @@ class BegeleiderPagina(widgets.VBox):
             description=text("titel_label"), placeholder=text("titel_voorbeeld"), style={"description_width": "initial"}
         )
         self.title_input.add_class("lco-titel-invoer")
-        self.casus_input = widgets.Text(
-            description=text("casus_label"), placeholder=text("casus_voorbeeld"), style={"description_width": "initial"}
-        )
-        self.casus_input.add_class("lco-casus-invoer")
         self.min_group = widgets.BoundedIntText(
             value=3, min=1, max=100, description=text("min_groep_label"), style={"description_width": "initial"}
         )
@@ -650,6 +705,12 @@ class BegeleiderPagina(widgets.VBox):
         reopen.on_click(
             lambda _: guarded(self.messages, "het openen van de sessie")(self.reopen)(self.secret_input.value)
         )
+        follow_up = button(btext("opvolging_knop"), "", "lco-opvolging-starten")
+        follow_up.on_click(
+            lambda _: guarded(self.messages, "het openen van een opvolg-LCO")(self.new_follow_up)(
+                self.secret_input.value
+            )
+        )
         self.paper_box = widgets.VBox()
         paper = button(text("papier_maken"), "", "lco-papier-maken")
         paper.on_click(lambda _: guarded(self.messages, "het maken van de papieren versie")(self.make_paper)())
@@ -658,13 +719,12 @@ class BegeleiderPagina(widgets.VBox):
             _text("nieuwe_sessie_uitleg"),
             self.kind,
             self.title_input,
-            self.casus_input,
             self.min_group,
             new,
             _text("heropenen_titel", tag="h2"),
-            _text("heropenen_uitleg"),
+            _html(f"<p>{escape(btext('heropen_opvolging_uitleg'))}</p>"),
             self.secret_input,
-            reopen,
+            widgets.HBox([reopen, follow_up]).add_class("lco-knoppen"),
             _text("papier_titel", tag="h2"),
             _text("papier_uitleg"),
             paper,
@@ -687,23 +747,82 @@ class BegeleiderPagina(widgets.VBox):
         self.paper_box.children = links
 
     def new_session(self) -> None:
-        """Open a new session and show its dashboard (with the secret, shown this once)."""
+        """Open a new session (a new traject) and show its secret once, before anything is projected."""
         opened = self.store.create_session(
             self.kind.value,
             title=self.title_input.value,
-            casus=self.casus_input.value or None,
             min_group=int(self.min_group.value),
         )
-        self.secret = opened.secret
-        self.open_session(opened.session)
+        self.show_key(opened.session, opened.secret)
 
-    def reopen(self, secret: str) -> None:
-        """Open an existing session with its facilitator secret."""
+    def new_follow_up(self, secret: str, title: str = "") -> None:
+        """Open a follow-up LCO in the traject this secret opens; the secret stays the same."""
         if not secret.strip():
             raise LcoError(text("geheim_leeg"))
-        self.secret = None
-        self.open_session(self.store.session_for_secret(secret))
-        self.messages.show(text("heropend", code=self.session.code if self.session else ""), "ok")
+        latest = self.store.session_for_secret(secret)
+        if latest.soort != "lco":
+            raise LcoError(btext("opvolging_alleen_lco"))
+        opened = self.store.create_session("lco", title=title, key=secret, threshold=latest.drempel)
+        self._key = opened.secret
+        self.keeper.keep(opened.secret)
+        self.open_session(opened.session)
+        self.messages.show(btext("opvolging_geopend", code=opened.session.code), "ok")
+
+    def show_key(self, session: Sessie, secret: str) -> None:
+        """Show the secret this once, with the key card to download; the code for the room comes after."""
+        from lco_kit.reflectie.report import key_card_pdf  # noqa: PLC0415
+
+        self.poller.stop()
+        self.session, self._key = None, secret
+        self.keeper.keep(secret)
+        card = DownloadLink(btext("sleutelkaart"), f"sleutelkaart-{session.code.lower()}.pdf", _PDF)
+        card.set_data(key_card_pdf(session, secret))
+        card.add_class("lco-sleutelkaart")
+        done = button(btext("sleutel_bewaard"), "primary", "lco-sleutel-bewaard")
+        done.on_click(lambda _: guarded(self.messages, "het tonen van de sessie")(self.open_session)(session))
+        self.body.children = [
+            _html(f"<h2>{escape(btext('sleutel_titel'))}</h2><p>{escape(btext('sleutel_uitleg'))}</p>"),
+            _html(
+                f"<p>{escape(btext('sleutel_geheim_label'))}: "
+                f'<code class="lco-geheim-waarde">{escape(secret)}</code></p>',
+                "lco-geheim",
+            ),
+            card,
+            done,
+        ]
+
+    def reopen(self, secret: str) -> None:
+        """Open the newest session of the traject this secret opens (the secret is not shown again)."""
+        if not secret.strip():
+            raise LcoError(text("geheim_leeg"))
+        session = self.store.session_for_secret(secret)
+        self._key = secret.strip()
+        self.keeper.keep(self._key)
+        self.open_session(session)
+        self.secret_input.value = ""
+        self.messages.show(text("heropend", code=session.code), "ok")
+
+    def restore(self, secret: str) -> None:
+        """Take the secret the browser kept: reopen after a reload; nothing to do for the echo of one just kept."""
+        if self._key is not None and normalise_code(secret) == normalise_code(self._key):
+            return
+        if self.session is not None:
+            return
+        try:
+            session = self.store.session_for_secret(secret)
+        except LcoError:
+            self.keeper.forget()  # deleted meanwhile: the browser need not keep it
+            return
+        self._key = secret
+        self.open_session(session)
+
+    def leave(self) -> None:
+        """Leave the session: stop following it and let the browser forget the secret."""
+        self.poller.stop()
+        self.keeper.forget()
+        self.session, self._key = None, None
+        self.show_start()
+        self.messages.show(btext("verlaten_melding"), "ok")
 
     # ------------------------------------------------------------------ dashboard
 
@@ -718,13 +837,16 @@ class BegeleiderPagina(widgets.VBox):
             self.results = widgets.VBox()
             self.results.add_class("lco-resultaten")
             self.downloads = widgets.VBox()
+            self.paper_entry = PapierInvoer(self)
             self.body.children = [
                 self._join_box(session),
                 self.status_html,
                 self.counts_html,
                 self._controls(session),
                 self.results,
+                self.paper_entry,
                 self._export_box(),
+                self._traject_box(session),
                 self._end_box(),
             ]
             self.refresh(force_charts=True)
@@ -735,13 +857,6 @@ class BegeleiderPagina(widgets.VBox):
         url = config.participant_url(session.code)
         title = session.titel or session.instrument.titel
         parts: list[widgets.Widget] = [_html(f"<h2>{escape(title)}</h2>", "lco-sessie-titel")]
-        if self.secret:
-            parts.append(
-                _html(
-                    f"<p>{escape(text('geheim_tonen'))}</p><p><code>{escape(self.secret)}</code></p>",
-                    "lco-geheim",
-                )
-            )
         code = _html(
             f"<p>{escape(text('deelnemen_uitleg'))}</p>"
             f'<div class="lco-code-groot" aria-label="{escape(text("code_label"))}">{escape(session.code)}</div>'
@@ -812,6 +927,29 @@ class BegeleiderPagina(widgets.VBox):
         buttons.add_class("lco-knoppen")
         return widgets.VBox([_text("uitvoer_titel", tag="h2"), _text("uitvoer_uitleg"), buttons, self.downloads])
 
+    def _traject_box(self, session: Sessie) -> widgets.Widget:
+        leave = button(btext("verlaten"), "", "lco-verlaten")
+        leave.on_click(lambda _: guarded(self.messages, "het verlaten van de sessie")(self.leave)())
+        parts: list[widgets.Widget] = []
+        if session.soort == "lco" and self._key is not None:
+            self.follow_up_title = widgets.Text(
+                description=btext("opvolging_titel_label"),
+                placeholder=btext("opvolging_titel_voorbeeld"),
+                style={"description_width": "initial"},
+            )
+            self.follow_up_title.add_class("lco-opvolging-titel")
+            follow_up = button(btext("opvolging_knop"), "", "lco-opvolging")
+            follow_up.on_click(
+                lambda _: guarded(self.messages, "het openen van een opvolg-LCO")(self.new_follow_up)(
+                    self._key or "", self.follow_up_title.value
+                )
+            )
+            parts += [_html(f"<p>{escape(btext('opvolging_uitleg'))}</p>"), self.follow_up_title, follow_up]
+        parts += [_html(f"<p>{escape(btext('verlaten_uitleg'))}</p>"), leave]
+        box = widgets.VBox(parts)
+        box.add_class("lco-traject")
+        return box
+
     def _end_box(self) -> widgets.Widget:
         close = button(text("sluiten"), "warning", "lco-sluiten")
         delete = button(text("wissen"), "danger", "lco-wissen")
@@ -849,6 +987,9 @@ class BegeleiderPagina(widgets.VBox):
         self.poller.stop()
         gone = self.store.delete_session(self.session.id)
         self.session = None
+        if self._key is not None and not self._opens_anything(self._key):
+            self.keeper.forget()
+            self._key = None
         self.show_start()
         self.messages.show(text("gewist_melding", aantal=gone), "ok")
 
@@ -974,35 +1115,60 @@ class BegeleiderPagina(widgets.VBox):
         )
         return _html(f"<h3>{escape(text('opmerkingen_titel'))}</h3>{content}", "lco-opmerkingen")
 
-    def _trend(self, report: Any) -> widgets.Widget | None:
-        from lco_kit.reflectie.report import build_report, casus_trend  # noqa: PLC0415
+    def _opens_anything(self, key: str) -> bool:
+        try:
+            self.store.traject_for_secret(key)
+        except LcoError:
+            return False
+        return True
 
-        session = report.session
-        if not session.casus:
+    def traject_trend(self, report: Any) -> Any:
+        """Return the trend over the sessions the facilitator's key opens (None below two sessions).
+
+        Only the key decides which sessions count: a casus label someone typed opens nothing.
+        """
+        from lco_kit.reflectie.report import build_report, traject_trend  # noqa: PLC0415
+
+        if self._key is None:
             return None
-        sessions = self.store.sessions_for_casus(session.casus)
-        if len(sessions) < 2:  # noqa: PLR2004
+        sessions = self.store.traject_for_secret(self._key).sessions
+        if len(sessions) < 2 or report.session.id not in {s.id for s in sessions}:  # noqa: PLR2004
             return None
-        reports = [report if s.id == session.id else build_report(s, self.store.respondents(s.id)) for s in sessions]
-        trend = casus_trend(reports)
-        rows = "".join(
-            f'<tr><th scope="row">{escape(report.instrument.dimension(code).kort)}</th>'
-            f"<td>{escape(' → '.join(_number(v, signed=True) for v in item.values))}</td>"
-            f"<td>{escape(_number(item.change, signed=True))}</td></tr>"
-            for code, item in trend.items()
+        reports = [
+            report if s.id == report.session.id else build_report(s, self.store.respondents(s.id)) for s in sessions
+        ]
+        return traject_trend(reports)
+
+    def _trend(self, report: Any) -> widgets.Widget | None:
+        from lco_kit.reflectie.charts import trend_chart  # noqa: PLC0415
+        from lco_kit.reflectie.report import trend_table  # noqa: PLC0415
+
+        trend = self.traject_trend(report)
+        if trend is None:
+            return None
+        headers, rows = trend_table(trend)
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+        body = "".join(
+            f'<tr><th scope="row">{escape(row[0])}</th>{"".join(f"<td>{escape(c)}</td>" for c in row[1:])}</tr>'
+            for row in rows
         )
-        return _html(
-            f"<h3>{escape(text('verloop_titel', casus=session.casus, aantal=len(sessions)))}</h3>"
-            f'<table class="lco-tabel"><thead><tr><th scope="col">{escape(text("verloop_dimensie"))}</th>'
-            f'<th scope="col">{escape(text("verloop_waarden"))}</th>'
-            f'<th scope="col">{escape(text("verloop_verandering"))}</th>'
-            f"</tr></thead><tbody>{rows}</tbody></table>",
-            "lco-verloop",
+        intro = _html(
+            f"<h3>{escape(btext('verloop_titel', aantal=len(trend.points)))}</h3>"
+            f"<p>{escape(btext('verloop_uitleg'))}</p>"
         )
+        chart = chart_image(trend_chart(trend))
+        chart.add_class("lco-verloop-grafiek")
+        table = _html(
+            f'<table class="lco-tabel lco-verloop-tabel"><caption>{escape(btext("verloop_bijschrift"))}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        )
+        box = widgets.VBox([intro, chart, table])
+        box.add_class("lco-verloop")
+        return box
 
     def make_export(self, suffix: str) -> None:
         """Offer the results as a PDF report, a CSV for Belgian Excel or an XLSX workbook."""
-        from lco_kit.reflectie.report import build_report, casus_trend, export_bytes, report_pdf  # noqa: PLC0415
+        from lco_kit.reflectie.report import build_report, export_bytes, report_pdf  # noqa: PLC0415
 
         assert self.session is not None
         with self._lock:
@@ -1011,13 +1177,7 @@ class BegeleiderPagina(widgets.VBox):
             report = build_report(session, records)
         name = f"reflectie-{session.code.lower()}{suffix}"
         if suffix == ".pdf":
-            trend = None
-            if session.casus:
-                sessions = self.store.sessions_for_casus(session.casus)
-                if len(sessions) > 1:
-                    reports = [build_report(s, self.store.respondents(s.id)) for s in sessions]
-                    trend = casus_trend(reports)
-            data, mime, what = report_pdf(report, trend), _PDF, text("download_pdf")
+            data, mime, what = report_pdf(report, self.traject_trend(report)), _PDF, text("download_pdf")
         elif suffix == ".csv":
             data, mime, what = export_bytes(report, records, suffix), _CSV, text("download_csv")
         else:
@@ -1029,6 +1189,114 @@ class BegeleiderPagina(widgets.VBox):
 
     def _poll_error(self, message: str, stopped: bool) -> None:
         self.messages.show(message + (" " + text("bijwerken_gestopt") if stopped else ""), "fout")
+
+
+class PapierInvoer(widgets.VBox):
+    """A paper questionnaire typed in on the facilitator page (class ``lco-papier-invoer``).
+
+    Pick who filled it in, click each item's answer as it stands on the paper, copy the
+    remark, save: the answers go through :meth:`ReflectieStore.submit`, the same checks and
+    the same store as ``lco-kit reflectie submit``, as one respondent of source ``papier``.
+    After saving the form is empty again, so a second click stores nothing twice.
+
+    Args:
+        page: The facilitator page (its store, session, messages and results).
+    """
+
+    def __init__(self, page: BegeleiderPagina) -> None:
+        self.page = page
+        assert page.session is not None
+        instrument = page.session.instrument
+        self.perspective = widgets.Dropdown(
+            options=[(btext("papier_kies"), ""), *((instrument.perspective(p).label, p) for p in PERSPECTIVES)],
+            value="",
+            description=btext("papier_perspectief_label"),
+            style={"description_width": "initial"},
+        )
+        self.perspective.add_class("lco-papier-perspectief")
+        self.items = widgets.VBox()
+        self.items.add_class("lco-papier-vragen")
+        self.remark = widgets.Textarea(
+            description=btext("papier_opmerking_label"), style={"description_width": "initial"}
+        )
+        self.remark.add_class("lco-papier-opmerking")
+        self.remark.layout.display = "none"
+        self.save_button = button(btext("papier_opslaan"), "primary", "lco-papier-opslaan")
+        self.save_button.layout.display = "none"
+        self.choices: dict[str, widgets.ToggleButtons] = {}
+        self._lock = threading.Lock()
+        self.perspective.observe(
+            lambda _c: guarded(page.messages, "het tonen van de vragen")(self.show_items)(), names="value"
+        )
+        self.save_button.on_click(
+            lambda _: guarded(page.messages, "het bewaren van de papieren vragenlijst")(self.save)()
+        )
+        super().__init__(
+            [
+                _html(f"<h2>{escape(btext('papier_invoer_titel'))}</h2><p>{escape(btext('papier_invoer_uitleg'))}</p>"),
+                self.perspective,
+                self.items,
+                self.remark,
+                self.save_button,
+            ]
+        )
+        self.add_class("lco-papier-invoer")
+
+    def show_items(self) -> None:
+        """Show every item of the chosen perspective with its answers to click (nothing chosen yet)."""
+        chosen = self.perspective.value
+        self.choices = {}
+        if not chosen:
+            self.items.children = []
+            self.remark.layout.display = self.save_button.layout.display = "none"
+            return
+        assert self.page.session is not None
+        part = self.page.session.instrument.perspective(chosen)
+        rows = []
+        for number, item in enumerate(part.items, start=1):
+            options = [(f"{point.waarde} {point.symbool}".strip(), str(point.waarde)) for point in part.schaal]
+            tips = [point.label for point in part.schaal]
+            if part.weet_ik_niet:
+                options.append((btext("weet_ik_niet_kort"), _UNKNOWN))
+                tips.append(btext("weet_ik_niet_kort"))
+            toggle = widgets.ToggleButtons(options=options, value=None, tooltips=tips, style={"button_width": "auto"})
+            toggle.add_class("lco-papier-keuze")
+            toggle.add_class(f"lco-papier-item-{item.id}")
+            self.choices[item.id] = toggle
+            row = widgets.VBox([_html(f'<p class="lco-item-tekst">{number}. {escape(item.tekst)}</p>'), toggle])
+            row.add_class("lco-item")
+            rows.append(row)
+        self.items.children = rows
+        self.remark.layout.display = self.save_button.layout.display = None
+
+    def answers(self) -> dict[str, int | None]:
+        """Return the answers clicked so far (item id → score, None for 'weet ik niet')."""
+        return {
+            item: None if toggle.value == _UNKNOWN else int(toggle.value)
+            for item, toggle in self.choices.items()
+            if toggle.value is not None
+        }
+
+    def save(self) -> None:
+        """Store the form as one paper respondent, then empty it for the next paper."""
+        if not self._lock.acquire(blocking=False):
+            return  # a second click while the first is being saved
+        try:
+            session = self.page.session
+            chosen = self.perspective.value
+            if not chosen:
+                raise LcoError(btext("papier_geen_perspectief"))
+            if session is None or not self.page.store.reload(session).is_open:
+                raise LcoError(btext("papier_gesloten"))
+            answers = self.answers()
+            self.page.store.submit(session.code, chosen, answers, self.remark.value, source="papier")
+            label = session.instrument.perspective(chosen).label
+            self.remark.value = ""
+            self.perspective.value = ""
+            self.page.refresh(force_charts=True)
+            self.page.messages.show(btext("papier_opgeslagen", perspectief=label, aantal=len(answers)), "ok")
+        finally:
+            self._lock.release()
 
 
 def begeleiderpagina(store: ReflectieStore | None = None) -> BegeleiderPagina:
