@@ -95,7 +95,7 @@ class LanKit:
 
     def database(self) -> str:
         """The store the server writes to."""
-        return f"sqlite:///{self.data / 'reflectie.sqlite'}"
+        return f"sqlite:///{self.data / 'lco-kit.sqlite3'}"  # config.database_url() in that data folder
 
 
 @contextmanager
