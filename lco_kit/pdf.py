@@ -57,9 +57,9 @@ class _Pdf(FPDF):
         self.cell(0, 8, number, align="R")
 
 
-def _line_count(pdf: FPDF, width: float, text: str) -> int:
+def _line_count(pdf: FPDF, width: float, text: str, height: float = 6) -> int:
     """Return how many lines a text takes in a column of ``width`` in the current font."""
-    lines = pdf.multi_cell(width, 6, text, align="L", dry_run=True, output="LINES")
+    lines = pdf.multi_cell(width, height, text, align="L", dry_run=True, output="LINES")
     assert isinstance(lines, list)
     return len(lines)
 
@@ -136,21 +136,82 @@ class PdfDocument:
         pdf.ln(1)
         self._body()
 
-    def paragraph(self, text: str, *, italic: bool = False) -> None:
-        """Add a paragraph of plain text."""
-        self._pdf.set_font("DejaVu", "I" if italic else "", 11)
-        self._pdf.multi_cell(0, 6, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    def paragraph(self, text: str, *, italic: bool = False, size: float = 11) -> None:
+        """Add a paragraph of plain text (``size`` in points; lines spaced to match)."""
+        self._pdf.set_font("DejaVu", "I" if italic else "", size)
+        self._pdf.multi_cell(0, size * 0.55, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self._pdf.ln(2)
         self._body()
 
-    def bullets(self, items: Sequence[str]) -> None:
-        """Add a bulleted list."""
+    def bullets(self, items: Sequence[str], *, mark: str = "•", size: float = 11) -> None:
+        """Add a list, each item after a mark (``•``, ``☐`` for a box to tick, ``1.``…)."""
         pdf = self._pdf
+        line = size * 0.55
+        pdf.set_font("DejaVu", "", size)
+        indent = max(6.0, pdf.get_string_width(mark) + 2.5)
         for item in items:
             pdf.set_x(pdf.l_margin)
-            pdf.cell(6, 6, "•")
-            pdf.multi_cell(0, 6, item, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.cell(indent, line, mark)
+            pdf.multi_cell(0, line, item, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)
+        self._body()
+
+    def numbered(self, items: Sequence[str], *, size: float = 11) -> None:
+        """Add a numbered list (``1.``, ``2.``…), the number in its own column."""
+        pdf = self._pdf
+        line = size * 0.55
+        pdf.set_font("DejaVu", "B", size)
+        indent = pdf.get_string_width(f"{len(items)}.") + 3
+        for number, item in enumerate(items, start=1):
+            if pdf.get_y() + 2 * line > pdf.page_break_trigger:
+                pdf.add_page()
+            pdf.set_x(pdf.l_margin)
+            pdf.set_font("DejaVu", "B", size)
+            pdf.cell(indent, line, f"{number}.")
+            pdf.set_font("DejaVu", "", size)
+            pdf.multi_cell(0, line, item, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.ln(line * 0.35)
+        pdf.ln(2)
+        self._body()
+
+    def pictograms(self, items: Sequence[tuple[str, str]], *, size: float = 14) -> None:
+        """Add easy-read lines: a large pictogram (a symbol of the font) beside each short line."""
+        pdf = self._pdf
+        column = size * 0.9
+        for symbol, text in items:
+            pdf.set_font("DejaVu", "", size)
+            lines = _line_count(pdf, pdf.epw - column, text, size * 0.6)
+            height = max(size * 0.75, lines * size * 0.6)
+            if pdf.get_y() + height > pdf.page_break_trigger:
+                pdf.add_page()
+            top = pdf.get_y()
+            pdf.set_text_color(*_BLUE)
+            pdf.set_font("DejaVu", "", size * 1.5)
+            pdf.set_xy(pdf.l_margin, top)
+            pdf.cell(column, size * 0.75, symbol)
+            pdf.set_text_color(*_TEXT)
+            pdf.set_font("DejaVu", "", size)
+            pdf.set_xy(pdf.l_margin + column, top + size * 0.08)
+            pdf.multi_cell(0, size * 0.6, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.set_xy(pdf.l_margin, top + height + size * 0.25)
+        pdf.ln(2)
+        self._body()
+
+    def fill_in(self, labels: Sequence[str], lines: int = 1) -> None:
+        """Add labels, each followed by ``lines`` ruled lines to write on by hand."""
+        pdf = self._pdf
+        for label in labels:
+            if pdf.get_y() + 6 + lines * 9 > pdf.page_break_trigger:
+                pdf.add_page()
+            pdf.set_font("DejaVu", "B", 11)
+            pdf.multi_cell(0, 6, label, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.set_draw_color(*_GREY)
+            pdf.set_line_width(0.2)
+            for _ in range(lines):
+                pdf.ln(8)
+                pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + pdf.epw, pdf.get_y())
+            pdf.ln(4)
+        self._body()
 
     def key_values(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Add label–value lines (``Leeftijd: 34``), the label in bold in a column of its own.
