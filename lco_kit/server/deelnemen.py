@@ -14,6 +14,7 @@ small stand-alone service) gives the base class and with it the login check: see
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import json
 import logging
@@ -58,6 +59,8 @@ _SESSION_SECONDS = 2.0
 """How long a looked-up session is reused (closing a session shows within this time; the store
 refuses answers to a closed session at once anyway)."""
 _MAX_KEPT_SESSIONS = 1000
+_RESPONDENT_SECONDS = 600.0
+_MAX_KEPT_RESPONDENTS = 5000
 LIGHT_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
@@ -101,6 +104,7 @@ class Participation:
     _store: ReflectieStore | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _sessions: dict[str, tuple[float, Sessie]] = field(default_factory=dict)
+    _respondents: dict[tuple[str, str], tuple[float, RespondentRecord]] = field(default_factory=dict)
 
     @cached_property
     def pool(self) -> ThreadPoolExecutor:
@@ -136,6 +140,43 @@ class Participation:
                 self._sessions.clear()
             self._sessions[code] = (now + _SESSION_SECONDS, session)
         return session
+
+    def respondent(self, code: str, key: str) -> RespondentRecord | None:
+        """Return what a device answered so far, kept in memory after the first read.
+
+        Only this server writes a device's answers (:meth:`answer`), so the copy stays true;
+        it is read again from the store after a while all the same.
+        """
+        now = time.monotonic()
+        with self._lock:
+            kept = self._respondents.get((code, key))
+        if kept is not None and kept[0] > now:
+            return kept[1]
+        record = self.store.respondent(code, key)
+        if record is not None:
+            with self._lock:
+                if len(self._respondents) > _MAX_KEPT_RESPONDENTS:
+                    self._respondents.clear()
+                self._respondents[(code, key)] = (now + _RESPONDENT_SECONDS, record)
+        return record
+
+    def answer(self, code: str, key: str, perspective: str, item_id: str, value: int | None) -> None:
+        """Save one answer in the store, then in the kept copy."""
+        self.store.record_answer(code, key, perspective, item_id, value)
+        with self._lock:
+            kept = self._respondents.get((code, key))
+            if kept is not None:
+                answers = {**kept[1].answers, item_id: value}
+                self._respondents[(code, key)] = (kept[0], dataclasses.replace(kept[1], answers=answers))
+        if kept is None:
+            self.respondent(code, key)
+
+    def finish(self, code: str, key: str, perspective: str, remark: str) -> None:
+        """Save the remark and mark the device's respondent as done."""
+        self.store.record_remark(code, key, perspective, remark)
+        self.store.finish(code, key, perspective)
+        with self._lock:
+            self._respondents.pop((code, key), None)
 
     @cached_property
     def templates(self) -> jinja2.Environment:
@@ -300,7 +341,7 @@ class _Base(tornado.web.RequestHandler):
         if respondent is None:
             self.redirect(self.session_url(session), status=303)
             return None
-        record = await self.kit.run(lambda: self.kit.store.respondent(session.code, respondent.key))
+        record = await self.kit.run(lambda: self.kit.respondent(session.code, respondent.key))
         if record is not None and record.finished is not None:
             self.redirect(self.session_url(session, "bedankt"), status=303)
             return None
@@ -344,7 +385,7 @@ class SessionPage(_Base):
             return
         respondent = self.respondent(session)
         if respondent is not None:
-            record = await self.kit.run(lambda: self.kit.store.respondent(session.code, respondent.key))
+            record = await self.kit.run(lambda: self.kit.respondent(session.code, respondent.key))
             if record is not None and record.finished is not None:
                 self.redirect(self.session_url(session, "bedankt"), status=303)
             else:
@@ -490,10 +531,7 @@ class ActionHandler(_Base):
         value = _value(self.get_body_argument("waarde", "")[:12])
         place = self.get_body_argument("plaats", "")
         view = self.get_body_argument("weergave", "")[:8]
-        store = self.kit.store
-        await self.kit.run(
-            lambda: store.record_answer(session.code, respondent.key, respondent.perspective, item, value)
-        )
+        await self.kit.run(lambda: self.kit.answer(session.code, respondent.key, respondent.perspective, item, value))
         step = int(place) + 1 if place.isdigit() else None
         self.go(self.session_url(session, "vragen", i=step, weergave=view))
 
@@ -501,13 +539,12 @@ class ActionHandler(_Base):
         respondent = self._known(session)
         part = session.instrument.perspective(respondent.perspective)
         given = {item.id: self.get_body_argument(item.id, "") for item in part.items}
-        store = self.kit.store
         for item_id, raw in given.items():
             if raw:
                 value = _value(raw[:12])
                 await self.kit.run(
                     functools.partial(
-                        store.record_answer, session.code, respondent.key, respondent.perspective, item_id, value
+                        self.kit.answer, session.code, respondent.key, respondent.perspective, item_id, value
                     )
                 )
         self.go(self.session_url(session, "opmerking", weergave="lijst"))
@@ -515,13 +552,7 @@ class ActionHandler(_Base):
     async def _klaar(self, session: Sessie) -> None:
         respondent = self._known(session)
         remark = self.get_body_argument("opmerking", "")
-        store = self.kit.store
-
-        def finish() -> None:
-            store.record_remark(session.code, respondent.key, respondent.perspective, remark)
-            store.finish(session.code, respondent.key, respondent.perspective)
-
-        await self.kit.run(finish)
+        await self.kit.run(lambda: self.kit.finish(session.code, respondent.key, respondent.perspective, remark))
         self.go(self.session_url(session, "bedankt"))
 
     async def _opnieuw(self, session: Sessie) -> None:
