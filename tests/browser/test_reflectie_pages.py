@@ -6,12 +6,15 @@ is set for the whole run), so a test can prepare a session directly and check wh
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from pypdf import PdfReader
 
-from lco_kit.reflectie.store import ReflectieStore
+from lco_kit.reflectie.store import ReflectieStore, normalise_code
 from tests.browser.conftest import PAGE_TIMEOUT_MS, open_page, screenshot, serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
@@ -208,3 +211,129 @@ def test_reflectiedag_group_of_two_is_hidden_with_everything_derived(page: Page,
     remarks = page.inner_text(".lco-opmerkingen")
     assert "opmerking-client" in remarks and "opmerking-deelnemer" not in remarks
     screenshot(page, "reflectie-reflectiedag-verborgen")
+
+
+def download(page: Page, selector: str) -> bytes:
+    """Click a download link and return the file's bytes."""
+    with page.expect_download(timeout=LIVE_MS) as info:
+        page.click(selector)
+    return Path(info.value.path()).read_bytes()
+
+
+def pdf_text(data: bytes) -> str:
+    """Return the text of every page of a PDF."""
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def query_answers(page: Page, base_url: str) -> str:
+    """Return what /voila/query answers for this page's kernel within a second and a half (the page's address)."""
+    kernel = re.search(r'kernelId"?\s*[:=]\s*"([0-9a-f-]{36})"', page.content())
+    assert kernel, "geen kernel-id in de pagina gevonden"
+    socket_url = base_url.replace("http", "ws", 1) + f"/voila/query/{kernel.group(1)}"
+    return page.evaluate(
+        """url => new Promise(done => {
+             const got = []; const ws = new WebSocket(url);
+             ws.onmessage = m => got.push(String(m.data));
+             ws.onerror = () => got.push('fout');
+             setTimeout(() => { ws.close(); done(got.join(' ')); }, 1500);
+           })""",
+        socket_url,
+    )
+
+
+def test_the_secret_never_reaches_the_projected_page_or_its_address(page: Page, base_url: str) -> None:
+    """After a reload, is the secret absent from the page, its address and /voila/query, and on the key card?"""
+    open_page(page, base_url, FACILITATOR)
+    page.click(".lco-nieuwe-sessie")
+    page.wait_for_selector(".lco-geheim-waarde", timeout=LIVE_MS)
+    secret = page.inner_text(".lco-geheim-waarde").strip()
+    assert re.fullmatch(r"([ACDEFHJKMNPRTUVWXY3479]{4}-){3}[ACDEFHJKMNPRTUVWXY3479]{4}", secret)
+    assert page.locator(".lco-code-groot").count() == 0  # nothing to project yet
+    card = pdf_text(download(page, ".lco-sleutelkaart a"))
+    assert secret in card and "traject" in card
+    page.click(".lco-sleutel-bewaard")
+    page.wait_for_selector(".lco-code-groot", timeout=LIVE_MS)
+    code = page.inner_text(".lco-code-groot").strip()
+    assert secret not in page.inner_text("body")
+
+    page.reload(timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector(".lco-code-groot", timeout=LIVE_MS)  # reopened from the browser tab, without asking
+    assert page.inner_text(".lco-code-groot").strip() == code
+    expect(page.locator(".lco-geheim-opslag [data-lco-geheim-bewaar]")).to_have_count(0, timeout=LIVE_MS)
+    assert secret not in page.inner_text("body") and secret not in page.content()
+    assert secret not in page.url and normalise_code(secret) not in page.url
+    answered = query_answers(page, base_url)
+    assert secret not in answered and normalise_code(secret) not in answered
+    screenshot(page, "reflectie-begeleider-na-herladen")
+
+
+def test_a_paper_form_typed_in_on_the_page_raises_the_count(page: Page, base_url: str) -> None:
+    """Does a paper client form clicked in on the results page raise the client count by one?"""
+    open_page(page, base_url, FACILITATOR)
+    page.click(".lco-nieuwe-sessie")
+    page.click(".lco-sleutel-bewaard", timeout=LIVE_MS)
+    page.wait_for_selector(".lco-code-groot", timeout=LIVE_MS)
+    code = page.inner_text(".lco-code-groot").strip()
+    assert count_of(page, "client") == "0"
+    page.select_option(".lco-papier-perspectief select", label="Cliënt")
+    items = ReflectieStore().session(code).instrument.perspective("client").items
+    for item in items[:3]:
+        page.locator(f".lco-papier-item-{item.id} button").nth(3).click()
+        expect(page.locator(f".lco-papier-item-{item.id} button.mod-active")).to_have_count(1, timeout=LIVE_MS)
+    page.fill(".lco-papier-opmerking textarea", "Van papier overgetypt.")
+    assert not serious_accessibility_violations(page)  # the form with its answer buttons
+    page.click(".lco-papier-opslaan")
+    expect(page.locator(".lco-aantal[data-perspectief=client]")).to_have_text("1", timeout=LIVE_MS)
+    expect(page.locator(".lco-meldingen")).to_contain_text("Bewaard: één invuller (Cliënt) met 3", timeout=LIVE_MS)
+    expect(page.locator(".lco-papier-opslaan")).to_be_hidden(timeout=LIVE_MS)  # emptied: nothing to store twice
+    [record] = ReflectieStore().respondents(ReflectieStore().session(code).id)
+    assert record.source == "papier" and record.answers == {i.id: 4 for i in items[:3]}
+
+
+def test_a_small_group_is_minder_dan_3_on_screen_and_in_every_file(page: Page, base_url: str) -> None:
+    """With 2 deelnemers on a reflectiedag, do the screen, PDF, CSV and XLSX say 'minder dan 3' and never 2?"""
+    from openpyxl import load_workbook
+
+    store = ReflectieStore()
+    opened = store.create_session("reflectiedag", title="Kleine groep in elk bestand")
+    instrument = opened.session.instrument
+    for perspective, people in (("client", 3), ("deelnemer", 2), ("coordinator", 3)):
+        for _ in range(people):
+            store.submit(opened.session.code, perspective, {i.id: 3 for i in instrument.perspective(perspective).items})
+    reopen(page, base_url, opened.secret)
+    expect(page.locator(".lco-aantal[data-perspectief=deelnemer]")).to_have_text("minder dan 3", timeout=LIVE_MS)
+    files = {}
+    for suffix in ("pdf", "csv", "xlsx"):
+        page.click(f".lco-maak-{suffix}")
+        page.wait_for_selector(f".lco-download-{suffix} a", timeout=LIVE_MS)
+        files[suffix] = download(page, f".lco-download-{suffix} a")
+    pdf = pdf_text(files["pdf"])
+    assert "Deelnemer minder dan 3 invullers (verborgen)" in pdf and "2 invuller" not in pdf
+    csv_text = files["csv"].decode("utf-8-sig")
+    assert "minder dan 3 invullers" in csv_text and "2 invuller" not in csv_text
+    sheet = load_workbook(io.BytesIO(files["xlsx"])).active
+    cells = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None)
+    assert "minder dan 3 invullers" in cells and "2 invuller" not in cells
+
+
+def test_a_traject_of_three_shows_the_trend_chart_with_three_dates_using_one_key(page: Page, base_url: str) -> None:
+    """Does one key open a traject of three LCOs, with the trend chart naming three dates and its table beside it?"""
+    store = ReflectieStore()
+    first = store.create_session("lco", title="Eerste LCO")
+    for number, score in enumerate((1, 3, 4)):
+        opened = first if number == 0 else store.create_session("lco", title=f"Opvolging {number}", key=first.secret)
+        instrument = opened.session.instrument
+        for perspective, value in (("client", score), ("deelnemer", 4)):
+            items = instrument.perspective(perspective).items
+            store.submit(opened.session.code, perspective, {i.id: 6 - value if i.omgekeerd else value for i in items})
+    reopen(page, base_url, first.secret)
+    assert page.inner_text(".lco-code-groot").strip() == opened.session.code
+    chart = page.locator(".lco-verloop img.lco-grafiek")
+    expect(chart).to_be_visible(timeout=LIVE_MS)
+    day = opened.session.aangemaakt_op.strftime("%d/%m/%Y")
+    alt = chart.get_attribute("alt") or ""
+    assert f"over 3 LCO's: Eerste LCO, {day}; Opvolging 1, {day}; Opvolging 2, {day}." in alt
+    headers = page.locator(".lco-verloop-tabel thead th").all_inner_texts()
+    assert headers == ["Dimensie", f"Eerste LCO, {day}", f"Opvolging 1, {day}", f"Opvolging 2, {day}", "Verandering"]
+    screenshot(page, "reflectie-verloop")
+    assert not serious_accessibility_violations(page)
