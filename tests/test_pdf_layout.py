@@ -30,6 +30,7 @@ import pytest
 from lco_kit.casus import Casus, list_casussen, simulate_casus
 from lco_kit.casus.handout import casus_handout
 from lco_kit.charts import Chart, bar_chart
+from lco_kit.intervisie import EigenCasus, Intervisie, harvest_pdf, werkblad_pdf
 from lco_kit.pdf import PdfDocument
 from lco_kit.reflectie.instrument import load_instrument
 from lco_kit.reflectie.report import build_report, paper_pdf, report_pdf
@@ -152,6 +153,32 @@ def test_registration_report_and_signalennota_print_cleanly() -> None:
     view = build_overview(registration, made_on=date(2026, 11, 22))
     check_document(jaarrapport_pdf(view))
     check_document(signalennota_pdf(view))
+
+
+def test_intervisie_harvest_and_worksheet_print_cleanly_with_long_texts() -> None:
+    """Do the intervisie harvest (long notes, compounds, long names) and the worksheet print without overlap?"""
+    session = Intervisie()
+    session.use_own_casus(
+        EigenCasus(
+            titel=f"{COMPOUND} in een {COMPOUND.lower()}",
+            situatie=" ".join([COMPOUND] * 12),
+            leeftijd="45-64",
+            huishouden=LONG_NAME,
+            profiel="beperking",
+            domeinen=("financien", "huisvesting", "gezondheid"),
+            diensten=f"{COMPOUND}\nCAW Limburg\n{LONG_NAME}",
+            hulpvraag=COMPOUND,
+            wat_goed_gaat=LONG_LABEL,
+            leervraag=f"Hoe kan ik {COMPOUND.lower()} {LONG_LABEL.lower()}?",
+        )
+    )
+    session.roles = {"inbrenger": LONG_NAME, "voorzitter": COMPOUND, "tijdsbewaker": "An"}
+    for ronde in session.method.rondes:
+        session.set_note(ronde.code, "\n".join([LONG_LABEL, COMPOUND * 2, " ".join([COMPOUND] * 20)]))
+    session.add_point(" ".join([COMPOUND] * 5), "participatie")
+    session.add_point(LONG_LABEL, None)
+    check_document(harvest_pdf(session, made_on=DAY))
+    check_document(werkblad_pdf(made_on=DAY))
 
 
 def test_the_writer_itself_wraps_every_stress_text() -> None:
