@@ -17,6 +17,7 @@ from lco_kit.errors import LcoError
 
 HELP = "reflectie na een LCO of op een reflectiedag: sessie openen, papieren antwoorden toevoegen, uitvoeren"
 MAX_ANSWER_FILE_BYTES = 1_000_000
+FACILITATOR_TEXTS_FILE = "reflectie/begeleider_teksten.yaml"  # the results page's own texts (lco_kit.ui.reflectie)
 _DB_HELP = "de databank als SQLAlchemy-adres (standaard: LCO_KIT_DB, of SQLite in de datamap van de kit)"
 
 
@@ -47,7 +48,19 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="lco: na één overleg; reflectiedag: met een groep (standaard: lco)",
     )
     new.add_argument("--titel", default="", help="een korte titel, zonder namen")
-    new.add_argument("--casus", default=None, help="een kenmerk dat opvolg-LCO's van één casus verbindt (geen naam)")
+    new.add_argument(
+        "--casus",
+        default=None,
+        help="een kort kenmerk voor je eigen overzicht (geen naam); het opent niets en verbindt geen sessies",
+    )
+    new.add_argument(
+        "--opvolging",
+        action="store_true",
+        help=(
+            "open een opvolg-LCO in het traject van een eerdere sessie: de kit vraagt het geheim van die "
+            "sessie (of leest het van de invoer), en de nieuwe sessie krijgt hetzelfde geheim"
+        ),
+    )
     new.add_argument(
         "--min-groep",
         type=int,
@@ -136,15 +149,33 @@ def run_new(args: argparse.Namespace) -> int:
     from lco_kit.reflectie.store import ReflectieStore  # noqa: PLC0415  (keeps ‘lco-kit start’ fast)
 
     store = ReflectieStore(args.db)
+    key = _read_key() if args.opvolging else None
     opened = store.create_session(
-        args.soort, title=args.titel, casus=args.casus, min_group=args.min_groep, threshold=args.drempel
+        args.soort, title=args.titel, casus=args.casus, min_group=args.min_groep, threshold=args.drempel, key=key
     )
     print(f"Nieuwe sessie ({args.soort}) in {store.shown_url}.")
-    print("Geheim voor de begeleider (bewaar het goed; alleen hiermee open je de resultaten):")
-    print(f"  {opened.secret}")
+    if key is not None:
+        print("Opvolg-LCO in hetzelfde traject: het geheim blijft hetzelfde (het wordt niet opnieuw getoond).")
+    else:
+        print("Geheim voor de begeleider (bewaar het goed; het opent deze sessie en elke opvolg-LCO ervan):")
+        print(f"  {opened.secret}")
     print("Code voor de deelnemers:")
     print(opened.session.code)
     return 0
+
+
+def _read_key() -> str:
+    """Read the secret of an earlier session: asked without echo at a terminal, else one line of input.
+
+    Never from an option: a command line ends up in the shell's history and the process list.
+    """
+    import getpass  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    typed = getpass.getpass("Geheim van de eerdere sessie: ") if sys.stdin.isatty() else sys.stdin.readline()
+    if not typed.strip():
+        raise LcoError("Geef het geheim van de eerdere sessie: zonder geheim kan er geen opvolg-LCO bij.")
+    return typed.strip()
 
 
 def read_answer_file(path: Path) -> tuple[dict[str, Any], str | None]:
@@ -281,7 +312,7 @@ def run_copy(args: argparse.Namespace) -> int:
 
     target = args.map / "data" / "reflectie"
     written = []
-    for name in (INSTRUMENT_FILE, TEXTS_FILE):
+    for name in (INSTRUMENT_FILE, TEXTS_FILE, FACILITATOR_TEXTS_FILE):
         destination = args.map / "data" / name
         if destination.exists():
             raise LcoError(f"‘{destination}’ bestaat al; de kit overschrijft je eigen versie niet.")

@@ -946,7 +946,7 @@ class BegeleiderPagina(widgets.VBox):
             )
             parts += [_html(f"<p>{escape(btext('opvolging_uitleg'))}</p>"), self.follow_up_title, follow_up]
         parts += [_html(f"<p>{escape(btext('verlaten_uitleg'))}</p>"), leave]
-        box = widgets.VBox(parts)
+        box = widgets.VBox([_html(f"<h2>{escape(btext('traject_titel'))}</h2>"), *parts])
         box.add_class("lco-traject")
         return box
 

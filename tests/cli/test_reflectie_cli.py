@@ -255,3 +255,30 @@ def test_copy_then_check_an_own_instrument(tmp_path: Path) -> None:
     assert "de dimensie ‘spilfiguur’ heeft 0 vraag/vragen bij Cliënt" in bad.stderr
     again = run("copy", str(own))
     assert again.returncode == 1 and "bestaat al" in again.stderr
+
+
+def test_new_follow_up_reads_the_secret_from_input_and_shares_it(db: str) -> None:
+    """Does 'new --opvolging' take the earlier secret from the input (never an option) and join that traject?"""
+    first = ReflectieStore(db).create_session("lco", title="Eerste")
+    result = subprocess.run(
+        [sys.executable, "-m", "lco_kit", "reflectie", "new", "--opvolging", "--titel", "Opvolging", "--db", db],
+        input=first.secret + "\n",
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert first.secret not in result.stdout and "het geheim blijft hetzelfde" in result.stdout
+    code = result.stdout.strip().splitlines()[-1]
+    sessions = ReflectieStore(db).traject_for_secret(first.secret).sessions
+    assert [s.code for s in sessions] == [first.session.code, code]
+    wrong = subprocess.run(
+        [sys.executable, "-m", "lco_kit", "reflectie", "new", "--opvolging", "--db", db],
+        input="AAAA-AAAA-AAAA-AAAA\n",
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert wrong.returncode == 1 and "Met dit geheim kan geen sessie geopend worden" in wrong.stderr
