@@ -52,7 +52,6 @@ from sqlalchemy import (
     event,
     func,
     insert,
-    inspect,
     select,
     update,
 )
@@ -108,6 +107,8 @@ sessions_table = Table(
     Column("verborgen", String(60), nullable=False),
     Column("aangemaakt_op", DateTime, nullable=False),
     Column("gesloten_op", DateTime, nullable=True),
+    # Who opened it (a hub user, or the computer's user); None for sessions from before owners.
+    Column("eigenaar", String(MAX_TITLE_LENGTH), nullable=True, index=True),
 )
 
 respondents_table = Table(
@@ -149,6 +150,7 @@ trajects_table = Table(
     # Opaque: another part of the kit (a casus traject) may note its own id here; never shown.
     Column("traject_id", String(MAX_TITLE_LENGTH), nullable=True, index=True),
     Column("aangemaakt_op", DateTime, nullable=False),
+    Column("eigenaar", String(MAX_TITLE_LENGTH), nullable=True, index=True),
 )
 
 traject_sessions_table = Table(
@@ -437,19 +439,20 @@ class ReflectieStore:
         )
 
     def _ensure_schema(self) -> None:
+        """Bring the database to the newest schema (Alembic migrations, see ``lco_kit.reflectie.migrations``)."""
+        from lco_kit.reflectie import migrations  # noqa: PLC0415
+
         for attempt in range(_RETRIES):
             try:
-                with self._write() as conn:
-                    metadata.create_all(conn, checkfirst=True)
-                return
-            except (SQLAlchemyError, LcoError) as error:
-                # Two kernels may create the tables at the same moment; the loser retries.
-                try:
-                    tables = set(inspect(self.engine).get_table_names())
-                except SQLAlchemyError:
-                    tables = set()
-                if set(metadata.tables) <= tables:
+                if migrations.is_at_head(self.engine):
                     return
+                with self._write() as conn:
+                    migrations.upgrade_to_head(conn)
+                return
+            except migrations.SchemaMismatchError as error:
+                raise LcoError(str(error)) from None
+            except (SQLAlchemyError, LcoError) as error:
+                # Two kernels may migrate at the same moment; the loser retries and finds it done.
                 if attempt == _RETRIES - 1:
                     raise (error if isinstance(error, LcoError) else self._unreachable(error)) from None
                 time.sleep(0.2 * (attempt + 1))
