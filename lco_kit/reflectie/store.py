@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -50,8 +51,10 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    false,
     func,
     insert,
+    or_,
     select,
     update,
 )
@@ -61,6 +64,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, Ope
 from lco_kit import config
 from lco_kit.errors import LcoError
 from lco_kit.reflectie.instrument import PERSPECTIVES, Instrument, load_instrument, perspective_code
+from lco_kit.reflectie.owners import Owner, current_owner
 from lco_kit.reflectie.privacy import DEFAULT_MIN_GROUP
 from lco_kit.reflectie.scoring import DEFAULT_ALERT_THRESHOLD, check_answer
 
@@ -379,6 +383,8 @@ def _make_engine(url: str) -> Engine:
         ) from None
     try:
         if parsed.get_backend_name() == "sqlite":
+            if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+                config.check_sqlite_location(Path(parsed.database))
             engine = create_engine(parsed, connect_args={"timeout": _BUSY_TIMEOUT_S, "check_same_thread": False})
             _configure_sqlite(engine)
         else:
@@ -411,15 +417,22 @@ def _configure_sqlite(engine: Engine) -> None:
 class ReflectieStore:
     """The reflection store: sessions, respondents and their answers.
 
+    Every session and traject notes its owner; results (answers, trajects, a casus's
+    sessions, retention) are only ever read from the owner's own sessions. Answering by
+    code works for every session: participants have no owner.
+
     Args:
         url: An SQLAlchemy URL; by default :func:`lco_kit.config.database_url`.
+        owner: Whom this kit works for; by default from the environment
+            (:func:`lco_kit.reflectie.owners.current_owner`).
 
     Raises:
         LcoError: When the database cannot be reached or prepared, in Dutch.
     """
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, owner: Owner | None = None) -> None:
         self.url = url or config.database_url()
+        self.owner = owner if owner is not None else current_owner()
         self.engine = _engine(self.url)
         self._ensure_schema()
 
@@ -481,6 +494,25 @@ class ReflectieStore:
             return LcoError("De databank is even bezet door veel tegelijk. Probeer het over een paar seconden opnieuw.")
         return self._unreachable(error)
 
+    def _mine(self, column: Any) -> Any:
+        """Return the condition that an owner column is this kit's owner's (the province owns none)."""
+        if self.owner.is_province:
+            return false()
+        own = column == self.owner.name if self.owner.name is not None else false()
+        return or_(own, column.is_(None)) if self.owner.sees_ownerless else own
+
+    def _check_own(self, conn: Connection, session_id: int) -> None:
+        """Refuse a session that exists but is someone else's (a deleted one simply has no answers)."""
+        found = conn.execute(
+            select(sessions_table.c.id, self._mine(sessions_table.c.eigenaar).label("mine")).where(
+                sessions_table.c.id == session_id
+            )
+        ).first()
+        if found is not None and not found.mine:
+            raise LcoError(
+                "Deze sessie is niet van jou: je kunt alleen de resultaten van je eigen sessies openen of uitvoeren."
+            )
+
     # ------------------------------------------------------------------ sessions
 
     def create_session(
@@ -516,6 +548,8 @@ class ReflectieStore:
         """
         if kind not in KINDS:
             raise LcoError(f"‘{kind}’ is geen soort sessie; kies lco of reflectiedag.")
+        if self.owner.is_province:
+            raise LcoError("Met de rol provincie open je geen sessies; je ziet alleen de cijfers over alle sessies.")
         if isinstance(min_group, bool) or not isinstance(min_group, int) or not 1 <= min_group <= 100:  # noqa: PLR2004
             raise LcoError(f"De kleinste groep moet een geheel getal van 1 tot 100 zijn, niet {min_group!r}.")
         if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 < threshold <= 4:  # noqa: PLR2004
@@ -555,13 +589,17 @@ class ReflectieStore:
                         "verborgen": "",
                         "aangemaakt_op": _now(),
                         "gesloten_op": None,
+                        "eigenaar": self.owner.name,
                     }
                     session_id = _new_id(conn.execute(insert(sessions_table).values(**row)))
                     if traject is None:
                         traject = _new_id(
                             conn.execute(
                                 insert(trajects_table).values(
-                                    sleutel_hash=_hash(secret), traject_id=traject_id, aangemaakt_op=_now()
+                                    sleutel_hash=_hash(secret),
+                                    traject_id=traject_id,
+                                    aangemaakt_op=_now(),
+                                    eigenaar=self.owner.name,
                                 )
                             )
                         )
@@ -623,18 +661,24 @@ class ReflectieStore:
         wanted = _hash(secret)
         with self._read() as conn:
             found = conn.execute(
-                select(trajects_table.c.id, trajects_table.c.traject_id).where(trajects_table.c.sleutel_hash == wanted)
+                select(trajects_table.c.id, trajects_table.c.traject_id).where(
+                    trajects_table.c.sleutel_hash == wanted, self._mine(trajects_table.c.eigenaar)
+                )
             ).first()
             if found is not None:
                 rows = conn.execute(
                     select(sessions_table)
                     .join(traject_sessions_table, traject_sessions_table.c.sessie_id == sessions_table.c.id)
-                    .where(traject_sessions_table.c.traject == found.id)
+                    .where(traject_sessions_table.c.traject == found.id, self._mine(sessions_table.c.eigenaar))
                     .order_by(sessions_table.c.aangemaakt_op, sessions_table.c.id)
                 ).all()
                 if rows:
                     return Traject(int(found.id), found.traject_id, tuple(self._to_session(r) for r in rows))
-            row = conn.execute(select(sessions_table).where(sessions_table.c.geheim_hash == wanted)).first()
+            row = conn.execute(
+                select(sessions_table).where(
+                    sessions_table.c.geheim_hash == wanted, self._mine(sessions_table.c.eigenaar)
+                )
+            ).first()
         if row is None:
             raise LcoError(
                 f"Met dit geheim kan geen sessie geopend worden. Kijk het na (het heeft {SECRET_LENGTH} tekens)."
@@ -648,9 +692,12 @@ class ReflectieStore:
             return traject.id
         only = traject.sessions[0]
         with self._write() as conn:
+            only_owner = conn.execute(select(sessions_table.c.eigenaar).where(sessions_table.c.id == only.id)).scalar()
             new_id = _new_id(
                 conn.execute(
-                    insert(trajects_table).values(sleutel_hash=_hash(key), traject_id=None, aangemaakt_op=_now())
+                    insert(trajects_table).values(
+                        sleutel_hash=_hash(key), traject_id=None, aangemaakt_op=_now(), eigenaar=only_owner
+                    )
                 )
             )
             conn.execute(insert(traject_sessions_table).values(sessie_id=only.id, traject=new_id))
@@ -676,7 +723,7 @@ class ReflectieStore:
         with self._read() as conn:
             rows = conn.execute(
                 select(sessions_table)
-                .where(sessions_table.c.casus == casus.strip())
+                .where(sessions_table.c.casus == casus.strip(), self._mine(sessions_table.c.eigenaar))
                 .order_by(sessions_table.c.aangemaakt_op, sessions_table.c.id)
             ).all()
         return [self._to_session(r) for r in rows]
@@ -944,8 +991,13 @@ class ReflectieStore:
     # ------------------------------------------------------------------ reading
 
     def respondents(self, session_id: int) -> list[RespondentRecord]:
-        """Return every respondent of a session with their answers, in the order they started."""
+        """Return every respondent of a session with their answers, in the order they started.
+
+        Raises:
+            LcoError: When the session is someone else's (or the kit has the province role).
+        """
         with self._read() as conn:
+            self._check_own(conn, session_id)
             people = conn.execute(
                 select(respondents_table)
                 .where(respondents_table.c.sessie_id == session_id)
@@ -1058,7 +1110,10 @@ def purge_sessions_older_than(store: ReflectieStore, days: int, now: datetime | 
         return []
     cutoff = (now or _now()) - timedelta(days=days)
     with store._read() as conn:
-        sessions = [store._to_session(row) for row in conn.execute(select(sessions_table)).all()]
+        sessions = [
+            store._to_session(row)
+            for row in conn.execute(select(sessions_table).where(store._mine(sessions_table.c.eigenaar))).all()
+        ]
         answered = dict(
             conn.execute(
                 select(respondents_table.c.sessie_id, func.max(respondents_table.c.bijgewerkt_op)).group_by(
