@@ -13,6 +13,11 @@ and the tests agree without passing arguments around:
   data folder's ``instellingen.json``; 0 keeps everything).
 - ``LCO_KIT_PUBLIC_URL`` and ``LCO_KIT_TOKEN`` — set by ``lco-kit start`` for its kernels:
   the address participants use to reach this server, and the room's access token.
+- ``LCO_KIT_EIGENAAR`` and ``LCO_KIT_ROL`` — whose sessions this kit opens, and the province
+  role (see :mod:`lco_kit.reflectie.owners`; on a JupyterHub the owner is the hub user).
+
+An SQLite store on a network file system (NFS, SMB …, common for home folders on a shared
+server) is refused: its locking is not safe there (:func:`check_sqlite_location`).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import json
 import logging
 import logging.handlers
 import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlencode
@@ -32,12 +38,14 @@ __all__ = [
     "LOG_BACKUPS",
     "LOG_MAX_BYTES",
     "capture_stderr_in_log",
+    "check_sqlite_location",
     "content_override_dir",
     "data_dir",
     "database_url",
     "join_url",
     "log_file",
     "log_handler",
+    "network_filesystem",
     "participant_url",
     "retention_days",
     "set_retention_days",
@@ -135,6 +143,67 @@ def sqlite_path() -> Path | None:
     if not url.startswith(prefix) or url == prefix or ":memory:" in url:
         return None
     return Path(url[len(prefix) :].split("?", 1)[0])
+
+
+NETWORK_FILESYSTEMS = frozenset(
+    {
+        "nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "ceph", "glusterfs", "lustre", "gpfs",
+        "beegfs", "davfs", "fuse.sshfs", "fuse.glusterfs", "fuse.cephfs", "fuse.s3fs", "fuse.rclone",
+        "fuse.davfs2", "fuse.gcsfuse", "fuse.juicefs", "fuse.lizardfs", "fuse.moosefs",
+    }
+)  # fmt: skip
+"""File systems on another machine, where SQLite's locks (and WAL's shared memory) are not safe."""
+
+
+def _unescape_mount(field: str) -> str:
+    """Return a mount table field with its octal escapes (a backslash and 040 for a space) undone."""
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+MOUNT_TABLE = Path("/proc/self/mounts")
+"""Linux's list of what is mounted where (absent elsewhere: then nothing is refused)."""
+
+
+def network_filesystem(path: Path, mounts: Path | None = None) -> str | None:
+    """Return the network file system type a path lies on, or None (local, or no mount table).
+
+    The mount that holds the path is the one with the longest mount point above it.
+    """
+    try:
+        lines = (mounts or MOUNT_TABLE).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    target = Path(os.path.realpath(path))
+    best: tuple[int, str] | None = None
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 3:  # noqa: PLR2004
+            continue
+        point = Path(_unescape_mount(fields[1]))
+        if (target == point or point in target.parents) and (best is None or len(point.parts) >= best[0]):
+            best = (len(point.parts), fields[2])
+    if best is None:
+        return None
+    return best[1] if best[1].lower() in NETWORK_FILESYSTEMS else None
+
+
+def check_sqlite_location(path: Path, mounts: Path | None = None) -> None:
+    """Refuse, in Dutch, an SQLite store on a network file system.
+
+    Raises:
+        LcoError: When ``path`` lies on NFS, SMB or another network file system.
+    """
+    kind = network_filesystem(path, mounts)
+    if kind is None:
+        return
+    from lco_kit.errors import LcoError  # noqa: PLC0415
+
+    raise LcoError(
+        f"De reflectiegegevens zouden bewaard worden in ‘{path}’, maar die map staat op een netwerkschijf "
+        f"({kind}). Een SQLite-bestand kan daar beschadigd raken als twee pagina’s tegelijk schrijven, dus de "
+        "kit start zo niet. Kies een map op deze computer (LCO_KIT_DATA_DIR=/een/lokale/map), of laat de "
+        "beheerder een PostgreSQL-databank instellen (LCO_KIT_DB=postgresql+psycopg://…)."
+    )
 
 
 def settings_file() -> Path:

@@ -142,3 +142,51 @@ def test_readme_names_the_real_data_folder_of_each_system(monkeypatch: pytest.Mo
     assert f"`{MacOS(config.APP_NAME).user_data_dir.replace(home, '~')}`" in readme
     # Windows puts the app under its author, which defaults to the app's name.
     assert r"AppData\Local\lco-kit\lco-kit" in readme
+
+
+def _mount_table(tmp_path: Path, lines: list[str]) -> Path:
+    table = tmp_path / "mounts"
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return table
+
+
+def test_network_filesystem_found_from_the_longest_mount_point(tmp_path: Path) -> None:
+    """Is a path under an NFS or SMB mount recognised, a local path under it not, and a space decoded?"""
+    table = _mount_table(
+        tmp_path,
+        [
+            "/dev/sda1 / ext4 rw 0 0",
+            "fileserver:/home /home nfs4 rw,relatime 0 0",
+            "/dev/sdb1 /home/lokaal ext4 rw 0 0",
+            "//nas/gedeeld /mnt/gedeelde\\040map cifs rw 0 0",
+        ],
+    )
+    assert config.network_filesystem(Path("/home/an/lco-kit.sqlite3"), table) == "nfs4"
+    assert config.network_filesystem(Path("/home/lokaal/lco-kit.sqlite3"), table) is None
+    assert config.network_filesystem(Path("/mnt/gedeelde map/x.sqlite3"), table) == "cifs"
+    assert config.network_filesystem(Path("/var/lib/x.sqlite3"), table) is None
+    assert config.network_filesystem(Path("/home/an/x"), tmp_path / "geen-tabel") is None
+
+
+def test_sqlite_store_on_nfs_is_refused_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Does opening an SQLite store on a network share stop with a Dutch explanation naming the folder and a way out?"""
+    from lco_kit.errors import LcoError
+    from lco_kit.reflectie.store import ReflectieStore
+
+    share = tmp_path / "thuismap"
+    share.mkdir()
+    real = Path(share).resolve()
+    monkeypatch.setattr(
+        config, "MOUNT_TABLE", _mount_table(tmp_path, ["/dev/sda1 / ext4 rw 0 0", f"srv:/h {real} nfs rw 0 0"])
+    )
+    with pytest.raises(LcoError) as refused:
+        ReflectieStore(f"sqlite:///{share / 'lco-kit.sqlite3'}")
+    message = str(refused.value)
+    assert "netwerkschijf (nfs)" in message
+    assert str(share / "lco-kit.sqlite3") in message
+    assert "LCO_KIT_DATA_DIR" in message and "PostgreSQL" in message
+    assert not (share / "lco-kit.sqlite3").exists()
+    local = tmp_path / "lokaal"
+    local.mkdir()
+    ReflectieStore(f"sqlite:///{local / 'lco-kit.sqlite3'}")
+    assert (local / "lco-kit.sqlite3").exists()
