@@ -118,3 +118,22 @@ def test_pools_emptied_by_culling_are_topped_up() -> None:
     assert server.refill_pools(kernels) == 2
     assert server.refill_pools(kernels) == 0
     assert server.refill_pools(None) == 0
+
+
+def test_the_servers_log_is_rotated_at_start_when_it_grew_too_large(tmp_path: Path) -> None:
+    """Does a start move a log over the size limit aside (lco-kit.log.1), so it never grows without limit?"""
+    import os
+    import subprocess
+    import sys
+
+    from lco_kit import config
+
+    (tmp_path / "lco-kit.log").write_text("x" * (config.LOG_MAX_BYTES + 10), encoding="utf-8")
+    code = (
+        "import sys; from lco_kit.server.start import _send_messages_to_log; "
+        "_send_messages_to_log(); print('ok', file=sys.stderr)"
+    )
+    env = {**os.environ, "LCO_KIT_DATA_DIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
+    assert (tmp_path / "lco-kit.log.1").stat().st_size > config.LOG_MAX_BYTES
+    assert (tmp_path / "lco-kit.log").read_text(encoding="utf-8") == "ok\n"

@@ -8,6 +8,7 @@ points at the package, so the kit behaves the same whichever folder it is starte
 from __future__ import annotations
 
 import errno
+import logging.handlers
 import os
 import secrets
 import socket
@@ -328,6 +329,13 @@ def _send_messages_to_log() -> Path:
     from lco_kit import config  # noqa: PLC0415
 
     path = config.log_file()
+    if path.exists() and path.stat().st_size > config.LOG_MAX_BYTES:
+        # The kernels write straight to the file (a pipe through this process could hold them
+        # up when the server is busy), so the log is rotated at each start instead.
+        handler = config.log_handler()
+        assert isinstance(handler, logging.handlers.RotatingFileHandler)
+        handler.doRollover()
+        handler.close()
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     os.dup2(handle, 2)
     os.close(handle)
