@@ -13,6 +13,8 @@ and the tests agree without passing arguments around:
   data folder's ``instellingen.json``; 0 keeps everything).
 - ``LCO_KIT_PUBLIC_URL`` and ``LCO_KIT_TOKEN`` — set by ``lco-kit start`` for its kernels:
   the address participants use to reach this server, and the room's access token.
+- ``LCO_KIT_DEELNAME_URL`` — on a shared server, the public participant service's address
+  (the QR code then carries the session's join token).
 - ``LCO_KIT_EIGENAAR`` and ``LCO_KIT_ROL`` — whose sessions this kit opens, and the province
   role (see :mod:`lco_kit.reflectie.owners`; on a JupyterHub the owner is the hub user).
 
@@ -42,6 +44,7 @@ __all__ = [
     "content_override_dir",
     "data_dir",
     "database_url",
+    "join_tokens_used",
     "join_url",
     "log_file",
     "log_handler",
@@ -112,10 +115,12 @@ def join_url(page: str, **params: str) -> str:
     return _public_address(f"voila/render/{page}", dict(params))
 
 
-def participant_url(code: str = "") -> str:
+def participant_url(code: str = "", join_token: str = "") -> str:
     """Return the address of the light participant page (for a QR code), with the room's token.
 
-    Phones land there without a kernel each; with a session code they go straight to it.
+    Phones land there without a kernel each; with a session code they go straight to it. On a
+    shared server (``LCO_KIT_DEELNAME_URL``: the public participant service of a JupyterHub)
+    the address is the service's and carries the session's join token ``t`` instead.
 
     Examples:
         >>> from unittest import mock
@@ -123,7 +128,16 @@ def participant_url(code: str = "") -> str:
         ...     participant_url("K7P2QX")
         'http://192.168.1.20:8866/lco/deelnemen?code=K7P2QX'
     """
+    service = os.environ.get("LCO_KIT_DEELNAME_URL", "").strip()
+    if service:
+        query = {"code": code, "t": join_token} if code and join_token else {"code": code} if code else {}
+        return service.rstrip("/") + "/lco/deelnemen" + (f"?{urlencode(query)}" if query else "")
     return _public_address("lco/deelnemen", {"code": code} if code else {})
+
+
+def join_tokens_used() -> bool:
+    """Return whether participants join through a public service that asks for a session's join token."""
+    return bool(os.environ.get("LCO_KIT_DEELNAME_URL", "").strip())
 
 
 def _public_address(path: str, query: dict[str, str]) -> str:

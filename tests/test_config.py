@@ -190,3 +190,17 @@ def test_sqlite_store_on_nfs_is_refused_in_dutch(tmp_path: Path, monkeypatch: py
     local.mkdir()
     ReflectieStore(f"sqlite:///{local / 'lco-kit.sqlite3'}")
     assert (local / "lco-kit.sqlite3").exists()
+
+
+def test_participant_url_on_a_hub_is_the_public_service_with_the_join_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With LCO_KIT_DEELNAME_URL set, does the QR address lead to the public service and carry the token?"""
+    monkeypatch.setenv("LCO_KIT_PUBLIC_URL", "http://127.0.0.1:8866")
+    monkeypatch.delenv("LCO_KIT_DEELNAME_URL", raising=False)
+    assert not config.join_tokens_used()
+    assert config.participant_url("K7P2QX", "TOKEN") == "http://127.0.0.1:8866/lco/deelnemen?code=K7P2QX"
+    monkeypatch.setenv("LCO_KIT_DEELNAME_URL", "https://hub.provincie.be/services/lco-deelnemen/")
+    assert config.join_tokens_used()
+    assert config.participant_url("K7P2QX", "ABCDEF234567") == (
+        "https://hub.provincie.be/services/lco-deelnemen/lco/deelnemen?code=K7P2QX&t=ABCDEF234567"
+    )
+    assert config.participant_url() == "https://hub.provincie.be/services/lco-deelnemen/lco/deelnemen"

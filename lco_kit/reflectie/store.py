@@ -21,8 +21,10 @@
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
+import hmac
 import logging
 import re
 import secrets
@@ -85,6 +87,7 @@ __all__ = [
 CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
 CODE_LENGTH = 6
 SECRET_LENGTH = 16
+JOIN_TOKEN_LENGTH = 12
 KINDS = ("lco", "reflectiedag")
 MAX_REMARK_LENGTH = 2000
 MAX_TITLE_LENGTH = 120
@@ -113,6 +116,8 @@ sessions_table = Table(
     Column("gesloten_op", DateTime, nullable=True),
     # Who opened it (a hub user, or the computer's user); None for sessions from before owners.
     Column("eigenaar", String(MAX_TITLE_LENGTH), nullable=True, index=True),
+    # The hash of the join token the public participant service asks for (see join_token).
+    Column("deelname_hash", String(64), nullable=True),
 )
 
 respondents_table = Table(
@@ -209,6 +214,12 @@ def _now() -> datetime:
 
 def _hash(secret: str) -> str:
     return hashlib.sha256(normalise_code(secret).encode("utf-8")).hexdigest()
+
+
+def _join_token(key: str, code: str) -> str:
+    """Return a session's join token: derived from the facilitator key, so the key's holder can show it again."""
+    digest = hmac.new(normalise_code(key).encode("utf-8"), f"deelname:{code}".encode(), hashlib.sha256).digest()
+    return base64.b32encode(digest).decode("ascii")[:JOIN_TOKEN_LENGTH]
 
 
 def normalise_code(text: str) -> str:
@@ -590,6 +601,7 @@ class ReflectieStore:
                         "aangemaakt_op": _now(),
                         "gesloten_op": None,
                         "eigenaar": self.owner.name,
+                        "deelname_hash": _hash(_join_token(secret, code)),
                     }
                     session_id = _new_id(conn.execute(insert(sessions_table).values(**row)))
                     if traject is None:
@@ -727,6 +739,38 @@ class ReflectieStore:
                 .order_by(sessions_table.c.aangemaakt_op, sessions_table.c.id)
             ).all()
         return [self._to_session(r) for r in rows]
+
+    def join_token(self, secret: str, code: str) -> str:
+        """Return the join token of one session of the traject this key opens (for its QR code).
+
+        The token is derived from the key, so it can be shown again whenever the key is typed;
+        only its hash is stored. An older session gets its hash now.
+
+        Raises:
+            LcoError: When the key does not open this session.
+        """
+        wanted = normalise_code(code)
+        session = next((s for s in self.traject_for_secret(secret).sessions if s.code == wanted), None)
+        if session is None:
+            raise LcoError("Met dit geheim kan deze sessie niet geopend worden.")
+        token = _join_token(secret, session.code)
+        with self._write() as conn:
+            conn.execute(
+                update(sessions_table)
+                .where(sessions_table.c.id == session.id, sessions_table.c.deelname_hash.is_(None))
+                .values(deelname_hash=_hash(token))
+            )
+        return token
+
+    def join_token_fits(self, code: str, token: str) -> bool:
+        """Return whether a join token is the one of the session with this code (no token: never)."""
+        if not token or len(token) > 4 * JOIN_TOKEN_LENGTH:
+            return False
+        with self._read() as conn:
+            stored = conn.execute(
+                select(sessions_table.c.deelname_hash).where(sessions_table.c.code == normalise_code(code))
+            ).scalar()
+        return stored is not None and hmac.compare_digest(str(stored), _hash(token))
 
     def close_session(self, session_id: int) -> None:
         """Close a session: its results stay, no new answers come in."""

@@ -8,6 +8,11 @@ of the kit, no kernel, no other session. Run it with::
 
 Under JupyterHub the hub sets ``JUPYTERHUB_SERVICE_PREFIX`` and the port in
 ``JUPYTERHUB_SERVICE_URL``; both are used when present.
+
+Every session page asks for the session's **join token** (``?t=…`` in the QR code, see
+:meth:`lco_kit.reflectie.store.ReflectieStore.join_token`; only its hash is stored): a code
+alone, typed or guessed, opens nothing here. A device that came with the token keeps it in a
+cookie for that one session's pages.
 """
 
 from __future__ import annotations
@@ -22,17 +27,46 @@ from urllib.parse import urlparse
 
 import tornado.web
 
+from lco_kit.reflectie.store import normalise_code
 from lco_kit.server.deelnemen import Participation, participant_path, participant_routes
 
 __all__ = ["PublicHandler", "main", "make_app"]
 
 
+_JOIN_COOKIE = "lco_t_{code}"
+
+
 class PublicHandler(tornado.web.RequestHandler):
-    """The service's host class: everyone may answer (the session code is the key), with XSRF on every POST."""
+    """The service's host class: no login, but a session's pages need its join token; XSRF on every POST."""
 
     def get_current_user(self) -> str:
         """Every visitor is a participant; no login exists here."""
         return "deelnemer"
+
+    async def prepare(self) -> None:
+        """Refuse a session's page without that session's join token (from the QR code, then a cookie)."""
+        kit: Participation | None = getattr(self, "kit", None)
+        raw_code = self.path_args[0] if self.path_args else self.get_query_argument("code", "")
+        code = normalise_code(raw_code or "")[:12]
+        if kit is None or not code:
+            return  # the join form itself, or the static files
+        wait = kit.guard.delay(str(self.request.remote_ip))
+        if wait:  # whoever tried many wrong codes or tokens waits a little longer each time
+            await asyncio.sleep(wait)
+        given = self.get_query_argument("t", "").strip()[:64]
+        token = given or self.get_cookie(_JOIN_COOKIE.format(code=code), "")
+        if not await kit.run(lambda: kit.store.join_token_fits(code, token)):
+            kit.guard.failed(str(self.request.remote_ip), code)
+            raise tornado.web.HTTPError(403)
+        if given:
+            self.set_cookie(
+                _JOIN_COOKIE.format(code=code),
+                given,
+                path=f"{kit.path}/{code}",
+                expires_days=2,
+                httponly=True,
+                samesite="Lax",
+            )
 
 
 class _Root(tornado.web.RequestHandler):
@@ -63,7 +97,7 @@ def _not_found_base() -> type[tornado.web.RequestHandler]:
     from lco_kit.server.deelnemen import _Base  # noqa: PLC0415
 
     class NotFound(_Base, PublicHandler):
-        def prepare(self) -> None:
+        async def prepare(self) -> None:
             raise tornado.web.HTTPError(404)
 
     return NotFound

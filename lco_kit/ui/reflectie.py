@@ -854,7 +854,9 @@ class BegeleiderPagina(widgets.VBox):
             self.poller.start()
 
     def _join_box(self, session: Sessie) -> widgets.Widget:
-        url = config.participant_url(session.code)
+        # On a shared server the QR code leads to the public participant service, with the join token.
+        token = self.store.join_token(self._key, session.code) if self._key and config.join_tokens_used() else ""
+        url = config.participant_url(session.code, token)
         title = session.titel or session.instrument.titel
         parts: list[widgets.Widget] = [_html(f"<h2>{escape(title)}</h2>", "lco-sessie-titel")]
         code = _html(

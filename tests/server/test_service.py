@@ -21,9 +21,34 @@ def test_the_service_serves_the_flow_below_its_prefix_and_nothing_else(tmp_path:
     with running(command, tmp_path / "service.log", "De deelnemerspagina draait op"):
         log = tmp_path / "service.log"
         assert f"http://127.0.0.1:{port}/services/lco/lco/deelnemen" in log.read_text(encoding="utf-8")
-        code = ReflectieStore().create_session("reflectiedag", title="Dienst").session.code
+        store = ReflectieStore()
+        opened = store.create_session("reflectiedag", title="Dienst")
+        code = opened.session.code
+        token = store.join_token(opened.secret, code)
         phone = Phone(f"http://127.0.0.1:{port}", seeded(3))
-        thanks = phone.whole_flow(f"/services/lco/lco/deelnemen?code={code}", "deelnemer")
+        thanks = phone.whole_flow(f"/services/lco/lco/deelnemen?code={code}&t={token}", "deelnemer")
         assert "Bedankt!" in thanks.body
         assert phone.get("/services/lco/").url.endswith("/services/lco/lco/deelnemen")
         assert phone.get("/services/lco/api/kernels").status == 404
+
+
+def test_a_session_needs_its_own_join_token(tmp_path: Path) -> None:
+    """Does the service refuse a session's pages without its join token, or with another session's, in Dutch?"""
+    port = free_port()
+    command = [sys.executable, "-m", "lco_kit.server.service", "--poort", str(port), "--basis", "/services/lco/"]
+    with running(command, tmp_path / "service.log", "De deelnemerspagina draait op"):
+        store = ReflectieStore()
+        first = store.create_session("lco", title="Eerste")
+        other = store.create_session("lco", title="Andere")
+        token = store.join_token(first.secret, first.session.code)
+        assert store.join_token(first.secret, first.session.code) == token
+        stranger = Phone(f"http://127.0.0.1:{port}", seeded(4))
+        refused = stranger.get(f"/services/lco/lco/deelnemen?code={first.session.code}")
+        assert refused.status == 403
+        assert "Deze link is niet (meer) geldig" in refused.body
+        assert stranger.get(f"/services/lco/lco/deelnemen/{first.session.code}/vragen").status == 403
+        assert stranger.get(f"/services/lco/lco/deelnemen?code={other.session.code}&t={token}").status == 403
+        participant = Phone(f"http://127.0.0.1:{port}", seeded(5))
+        assert participant.join(f"/services/lco/lco/deelnemen?code={first.session.code}&t={token}").status == 200
+        assert participant.get(f"/services/lco/lco/deelnemen/{first.session.code}").status == 200
+        assert participant.get(f"/services/lco/lco/deelnemen/{other.session.code}").status == 403

@@ -25,7 +25,7 @@ __all__ = ["BASELINE", "HEAD", "SCRIPT_LOCATION", "SchemaMismatchError", "is_at_
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 BASELINE = "0001_basis"
 
-HEAD = "0002_trajecten_eigenaar"
+HEAD = "0003_deelnametoken"
 """The newest revision (a test checks it is the scripts' head), read without loading Alembic's scripts."""
 
 _PG_LOCK = 7_120_181
