@@ -10,6 +10,7 @@ from playwright.sync_api import Page
 from tests.browser.conftest import (
     FORBIDDEN_TEXTS,
     NOTEBOOKS,
+    main_selector,
     open_page,
     page_metadata,
     screenshot,
@@ -33,3 +34,11 @@ def test_page_renders_in_dutch_offline_and_accessible(page: Page, base_url: str,
     assert not shown, f"{name} toont {shown}"
     assert not opened.outside_requests(), f"{name} vroeg iets op buiten deze computer: {opened.outside_requests()}"
     assert not serious_accessibility_violations(page)
+
+
+def test_the_kits_name_in_the_header_leads_back_to_the_start_page(page: Page, base_url: str) -> None:
+    """From a page, does the header's ‘lco-kit’ lead to the start page (a link relative to the page's folder)?"""
+    open_page(page, base_url, "20_maatzorgprincipes.ipynb")
+    page.click(".lco-kit-kop-naam")
+    page.wait_for_url(f"{base_url}/voila/render/00_start.ipynb", timeout=90_000)
+    page.wait_for_selector(main_selector("00_start.ipynb"), state="visible", timeout=90_000)
