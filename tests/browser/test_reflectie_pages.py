@@ -106,7 +106,7 @@ def test_facilitator_follows_three_browsers_live(page: Page, base_url: str, brow
 
     client = join(phone(browser), base_url, code, "client", picture="reflectie-kies-wie-je-bent")
     screenshot(client, "reflectie-client-vraag")
-    answer_client_items(client, 2, value=2)  # 2 of the 3 'gehoord' items: enough (half rule)
+    answer_client_items(client, 3, value=2)  # 3 of the 5 'betrokken' items: enough (half rule)
     participants = [join(phone(browser), base_url, code, "deelnemer") for _ in range(2)]
     for participant in participants:
         answer_list_items(participant, ["d_ruimte", "d_woog_mee", "d_over_client"], value=4)
