@@ -52,7 +52,13 @@ from lco_kit.ui.widgets import (
 __all__ = ["IntervisiePagina", "intervisie_page"]
 
 t = intervisie_text
-_WIDE = widgets.Layout(width="100%")
+
+
+def _wide() -> widgets.Layout:
+    """Return a new full-width layout (a layout shared by two widgets would hide both at once)."""
+    return widgets.Layout(width="100%")
+
+
 EXTRA_MINUTES = 2
 
 
@@ -131,7 +137,7 @@ class IntervisiePagina(widgets.VBox):
                 self._points_section,
                 self._harvest_section,
             ],
-            layout=_WIDE,
+            layout=_wide(),
         )
         self.add_class("lco-intervisie")
         self._show_round()
@@ -150,24 +156,33 @@ class IntervisiePagina(widgets.VBox):
         self.curated_question = _text_area(t("veld_leervraag"), "lco-intervisie-leervraag-kit", rows=2)
         use = button(t("pagina_gebruik_casus"), "primary", "lco-intervisie-gebruik")
         use.on_click(guarded(self.messages, "het kiezen van de casus")(self._use_curated))
-        curated_box = widgets.VBox([self.curated, self.curated_question, use], layout=_WIDE)
+        curated_box = widgets.VBox([self.curated, self.curated_question, use], layout=_wide())
 
         if public_host():
             own_box: widgets.Widget = html_block(f"<p>{escape(t('pagina_binder'))}</p>", "lco-intervisie-binder")
         else:
             own_box = self._build_form()
-        self.casus_tabs = widgets.Tab(children=[curated_box, own_box])
-        self.casus_tabs.set_title(0, t("pagina_bron_kit"))
-        self.casus_tabs.set_title(1, t("pagina_bron_eigen"))
-        self.casus_tabs.add_class("lco-intervisie-bron")
+        self.source = widgets.RadioButtons(
+            description=t("pagina_kies_bron"),
+            options=[(t("pagina_bron_kit"), "kit"), (t("pagina_bron_eigen"), "eigen")],
+            value="kit",
+        )
+        self.source.add_class("lco-intervisie-bron")
+        self.source_boxes = {"kit": curated_box, "eigen": own_box}
+        own_box.layout.display = "none"
+        self.source.observe(self._source_changed, names="value")
         self.casus_view = html_block(f"<p>{escape(t('pagina_geen_casus'))}</p>", "lco-intervisie-casus")
         self.findings_view = html_block("", "lco-intervisie-vondsten")
         return section(
             t("pagina_casus_titel"),
             t("pagina_casus_uitleg"),
-            [self.casus_tabs, self.findings_view, self.casus_view],
+            [self.source, curated_box, own_box, self.findings_view, self.casus_view],
             "lco-intervisie-casussectie",
         )
+
+    def _source_changed(self, change: dict[str, object]) -> None:
+        for key, box in self.source_boxes.items():
+            box.layout.display = None if key == change["new"] else "none"
 
     def _build_form(self) -> widgets.VBox:
         domains = code_list("levensdomeinen")
@@ -223,7 +238,7 @@ class IntervisiePagina(widgets.VBox):
                 self.f_consent,
                 check,
             ],
-            layout=_WIDE,
+            layout=_wide(),
         )
 
     def form(self) -> EigenCasus:
@@ -529,8 +544,9 @@ class IntervisiePagina(widgets.VBox):
                 self.f_knelpunt.value = form.knelpunt
                 self.f_question.value = form.leervraag
                 self.f_consent.value = form.toestemming
-                self.casus_tabs.selected_index = 1
+                self.source.value = "eigen"
             elif self.session.casus is not None:
+                self.source.value = "kit"
                 self.curated.value = self.session.casus.id
                 self.curated_question.value = self.session.leervraag
         finally:

@@ -95,5 +95,15 @@ def test_on_binder_the_own_casus_form_is_off_with_a_reason(monkeypatch: pytest.M
     monkeypatch.setenv("BINDER_LAUNCH_HOST", "https://mybinder.org/")
     page = IntervisiePagina(DraftStore(tmp_path))
     assert not hasattr(page, "f_title")
-    own = page.casus_tabs.children[1]
+    own = page.source_boxes["eigen"]
     assert "openbare server (Binder)" in own.value
+
+
+def test_choosing_the_source_shows_one_box_and_never_hides_the_page(tmp_path: Path) -> None:
+    """Does ‘Een eigen casus’ show the form and hide the kit's list, while the page itself stays shown?"""
+    page = IntervisiePagina(DraftStore(tmp_path))
+    assert page.source_boxes["eigen"].layout.display == "none"
+    page.source.value = "eigen"
+    assert page.source_boxes["eigen"].layout.display is None
+    assert page.source_boxes["kit"].layout.display == "none"
+    assert page.layout.display is None
