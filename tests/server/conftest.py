@@ -15,11 +15,26 @@ from pathlib import Path
 import pytest
 import tornado.httpserver
 import tornado.netutil
+import tornado.web
 
 from lco_kit.reflectie.store import ReflectieStore
-from lco_kit.server.deelnemen import Participation
+from lco_kit.server.deelnemen import Participation, participant_routes
 from lco_kit.server.guard import CodeGuard
-from lco_kit.server.service import make_app
+
+
+class OpenHost(tornado.web.RequestHandler):
+    """A host whose visitors are all let in (as under ``lco-kit start`` without a room token)."""
+
+    def get_current_user(self) -> str:
+        """Everyone is a participant."""
+        return "deelnemer"
+
+
+def _open_app(participation: Participation) -> tornado.web.Application:
+    """The light pages alone, with XSRF on every POST, as a host mounts them."""
+    return tornado.web.Application(
+        participant_routes(participation, host=OpenHost), xsrf_cookies=True, cookie_secret=b"proef" * 8
+    )
 
 
 @dataclass
@@ -47,7 +62,7 @@ def service(tmp_path: Path) -> Iterator[Service]:
 
     def run() -> None:
         asyncio.set_event_loop(loop)
-        server = tornado.httpserver.HTTPServer(make_app(participation))
+        server = tornado.httpserver.HTTPServer(_open_app(participation))
         server.add_sockets(sockets)
         loop.call_soon(started.set)
         loop.run_forever()

@@ -176,14 +176,6 @@ def test_a_title_and_a_remark_with_markup_are_shown_as_text(service: Service) ->
     assert record.remark == "<b>vet</b>"
 
 
-def test_only_the_light_pages_are_served(service: Service) -> None:
-    """Does the service send anything else to the join page or answer it with a Dutch 404?"""
-    phone = Phone(service.base)
-    assert phone.get("/").url.endswith("/lco/deelnemen")
-    missing = phone.get("/voila/render/00_start.ipynb")
-    assert missing.status == 404 and "Deze pagina bestaat niet" in missing.body
-
-
 def test_twenty_participants_at_once_are_all_stored_exactly_once(service: Service) -> None:
     """Do 20 phones doing the whole flow at the same moment each end on the thank-you, stored once?"""
     code = service.open_session()
