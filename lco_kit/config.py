@@ -12,7 +12,8 @@ and the tests agree without passing arguments around:
   is removed at start (default 180; ``lco-kit gegevens bewaartermijn N`` stores it in the
   data folder's ``instellingen.json``; 0 keeps everything).
 - ``LCO_KIT_PUBLIC_URL`` and ``LCO_KIT_TOKEN`` — set by ``lco-kit start`` for its kernels:
-  the address participants use to reach this server, and the room's access token.
+  the address participants use to reach this server, and the room's access token. Unset (under
+  ``jupyter server``), the address is the one the page was requested at (:func:`public_base_url`).
 - ``LCO_KIT_DEELNAME_URL`` — on a shared server, the public participant service's address
   (the QR code then carries the session's join token).
 - ``LCO_KIT_EIGENAAR`` and ``LCO_KIT_ROL`` — whose sessions this kit opens, and the province
@@ -31,7 +32,7 @@ import os
 import re
 import threading
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import platformdirs
 
@@ -50,6 +51,7 @@ __all__ = [
     "log_handler",
     "network_filesystem",
     "participant_url",
+    "public_base_url",
     "retention_days",
     "set_retention_days",
     "settings_file",
@@ -99,8 +101,10 @@ def log_file() -> Path:
 def join_url(page: str, **params: str) -> str:
     """Return the address at which others reach a page of this server (for a QR code or a link).
 
-    Uses ``LCO_KIT_PUBLIC_URL`` (set by ``lco-kit start``; on a room network it is the
-    laptop's network address) and adds the room's token when there is one.
+    A configured public address wins (``LCO_KIT_PUBLIC_URL``, set by ``lco-kit start``; with
+    ``--lan`` it is the laptop's network address); else, under ``jupyter server`` (Binder, a
+    JupyterHub user server), the address of the request that opened this page, so the other page
+    sits beside it at any base URL. Adds the room's token when there is one.
 
     Args:
         page: The notebook's file name, e.g. ``"40_reflectie_invullen.ipynb"``.
@@ -112,6 +116,10 @@ def join_url(page: str, **params: str) -> str:
         ...     join_url("40_reflectie.ipynb", code="K7P2QX")
         'http://192.168.1.20:8866/voila/render/40_reflectie.ipynb?code=K7P2QX'
     """
+    if not os.environ.get("LCO_KIT_PUBLIC_URL", "").strip():
+        page_folder = _request_page_folder()
+        if page_folder is not None:
+            return _with_query(page_folder + page, dict(params))
     return _public_address(f"voila/render/{page}", dict(params))
 
 
@@ -140,14 +148,65 @@ def join_tokens_used() -> bool:
     return bool(os.environ.get("LCO_KIT_DEELNAME_URL", "").strip())
 
 
+LOCAL_ADDRESS = "http://127.0.0.1:8866"
+"""Where ``lco-kit start`` listens by default: the last resort when nothing tells the address."""
+
+
+def public_base_url() -> str:
+    """Return the address (with the server's base URL) at which others reach this server, without ``/``.
+
+    A configured ``LCO_KIT_PUBLIC_URL`` wins. Else, in a page's kernel under ``jupyter server``,
+    Voilà tells the request (``VOILA_REQUEST_URL``: scheme and host as the visitor used them) and
+    the server's base URL (``VOILA_BASE_URL``, e.g. ``/user/demo/`` on a JupyterHub). Else the
+    address ``lco-kit start`` uses on this computer.
+
+    Examples:
+        >>> from unittest import mock
+        >>> hub = {"LCO_KIT_PUBLIC_URL": "", "VOILA_BASE_URL": "/user/demo/",
+        ...        "VOILA_REQUEST_URL": "https://hub.example.be/user/demo/voila/render/notebooks/00_start.ipynb"}
+        >>> with mock.patch.dict(os.environ, hub):
+        ...     public_base_url()
+        'https://hub.example.be/user/demo'
+    """
+    configured = os.environ.get("LCO_KIT_PUBLIC_URL", "").strip()
+    if configured:
+        return configured.rstrip("/")
+    origin = _request_origin()
+    if origin is None:
+        return LOCAL_ADDRESS
+    base = "/" + os.environ.get("VOILA_BASE_URL", "/").strip("/")
+    return (origin + base).rstrip("/")
+
+
+def _request_origin() -> str | None:
+    """Return ``scheme://host[:port]`` of the request that started this kernel, or None."""
+    parts = urlsplit(os.environ.get("VOILA_REQUEST_URL", "").strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _request_page_folder() -> str | None:
+    """Return the full address of the folder holding the page whose request started this kernel, or None."""
+    origin = _request_origin()
+    if origin is None:
+        return None
+    path = urlsplit(os.environ["VOILA_REQUEST_URL"].strip()).path
+    return origin + path[: path.rfind("/") + 1]
+
+
 def _public_address(path: str, query: dict[str, str]) -> str:
-    """Return ``path`` on the address others use (``LCO_KIT_PUBLIC_URL``), with the room's token."""
-    base = os.environ.get("LCO_KIT_PUBLIC_URL", "http://127.0.0.1:8866").rstrip("/")
+    """Return ``path`` below the address others use (:func:`public_base_url`), with the room's token."""
+    return _with_query(f"{public_base_url()}/{path}", query)
+
+
+def _with_query(address: str, query: dict[str, str]) -> str:
+    """Return ``address`` with ``query`` and the room's token (``LCO_KIT_TOKEN``) when there is one."""
     token = os.environ.get("LCO_KIT_TOKEN")
     if token:
         query = {**query, "token": token}
     suffix = f"?{urlencode(query)}" if query else ""
-    return f"{base}/{path}{suffix}"
+    return f"{address}{suffix}"
 
 
 def sqlite_path() -> Path | None:

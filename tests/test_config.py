@@ -204,3 +204,51 @@ def test_participant_url_on_a_hub_is_the_public_service_with_the_join_token(monk
         "https://hub.provincie.be/services/lco-deelnemen/lco/deelnemen?code=K7P2QX&t=ABCDEF234567"
     )
     assert config.participant_url() == "https://hub.provincie.be/services/lco-deelnemen/lco/deelnemen"
+
+
+HUB_PAGE = "https://hub.example.be/user/demo/voila/render/notebooks/41_reflectie_begeleider.ipynb?x=1"
+
+
+@pytest.fixture
+def no_address(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """An environment that names no public address, request or token."""
+    for name in ("LCO_KIT_PUBLIC_URL", "LCO_KIT_TOKEN", "LCO_KIT_DEELNAME_URL", "VOILA_REQUEST_URL", "VOILA_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_configured_public_address_wins_over_the_request(no_address: pytest.MonkeyPatch) -> None:
+    """Does a configured public address (lco-kit start --lan) win over the host the page was requested at?"""
+    no_address.setenv("LCO_KIT_PUBLIC_URL", "http://192.168.1.20:8866/")
+    no_address.setenv("VOILA_REQUEST_URL", HUB_PAGE)
+    no_address.setenv("VOILA_BASE_URL", "/user/demo/")
+    assert config.participant_url("K7P2QX") == "http://192.168.1.20:8866/lco/deelnemen?code=K7P2QX"
+    assert (
+        config.join_url("40_reflectie_invullen.ipynb")
+        == "http://192.168.1.20:8866/voila/render/40_reflectie_invullen.ipynb"
+    )
+
+
+def test_without_configured_address_the_request_host_and_base_url_are_used(no_address: pytest.MonkeyPatch) -> None:
+    """Under jupyter server, do the light page and a page's link use the request's host, base URL and folder?"""
+    no_address.setenv("VOILA_REQUEST_URL", HUB_PAGE)
+    no_address.setenv("VOILA_BASE_URL", "/user/demo/")
+    assert config.participant_url("K7P2QX") == "https://hub.example.be/user/demo/lco/deelnemen?code=K7P2QX"
+    assert (
+        config.join_url("40_reflectie_invullen.ipynb", code="K7P2QX")
+        == "https://hub.example.be/user/demo/voila/render/notebooks/40_reflectie_invullen.ipynb?code=K7P2QX"
+    )
+
+
+def test_request_at_the_root_base_url_keeps_a_single_slash(no_address: pytest.MonkeyPatch) -> None:
+    """With base URL ‘/’ and a port in the request, is the light page's address without a double slash?"""
+    no_address.setenv("VOILA_REQUEST_URL", "http://10.0.0.5:8888/voila/render/00_start.ipynb")
+    no_address.setenv("VOILA_BASE_URL", "/")
+    assert config.participant_url() == "http://10.0.0.5:8888/lco/deelnemen"
+
+
+def test_nothing_known_falls_back_to_this_computer(no_address: pytest.MonkeyPatch) -> None:
+    """With no configured address and no usable request, is the address the one lco-kit start uses locally?"""
+    assert config.participant_url() == "http://127.0.0.1:8866/lco/deelnemen"
+    no_address.setenv("VOILA_REQUEST_URL", "not an address")
+    assert config.join_url("00_start.ipynb") == "http://127.0.0.1:8866/voila/render/00_start.ipynb"
