@@ -321,7 +321,7 @@ class IntervisiePagina(widgets.VBox):
     def _build_rounds(self) -> widgets.VBox:
         self.round_view = html_block("", "lco-intervisie-ronde")
         self.clock = html_block("", "lco-intervisie-klok")
-        self.start_button = button(t("pagina_start"), "success", "lco-intervisie-start")
+        self.start_button = button(t("pagina_start"), "primary", "lco-intervisie-start")
         self.pause_button = button(t("pagina_pauze"), "", "lco-intervisie-pauze")
         extend = button(t("pagina_verleng"), "", "lco-intervisie-verleng")
         self.previous_button = button(t("pagina_vorige"), "", "lco-intervisie-vorige")
