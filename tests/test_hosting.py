@@ -68,3 +68,49 @@ def test_the_installed_server_config_enables_both_kit_extensions() -> None:
         module = importlib.import_module(name)
         point = module._jupyter_server_extension_points()[0]["module"]
         assert hasattr(importlib.import_module(point), "_load_jupyter_server_extension")
+
+
+def _render(name: str, **context: object) -> str:
+    from jinja2 import Environment, FileSystemLoader
+
+    folder = hosting.TEMPLATES / "voila" / "templates" / "lco"
+    return Environment(loader=FileSystemLoader(folder), autoescape=True).get_template(name).render(**context)
+
+
+def _listing(*items: tuple[str, str, str]) -> dict[str, object]:
+    return {"content": iter([{"name": n, "path": p, "type": t} for n, p, t in items])}
+
+
+def test_listing_sends_the_visitor_to_the_start_page_in_every_layout() -> None:
+    """Does the listing lead to the start page beside it (lco-kit start) and via notebooks/ (jupyter server)?"""
+    beside = _render(
+        "tree.html",
+        base_url="/",
+        contents=_listing(
+            ("00_start.ipynb", "00_start.ipynb", "notebook"), ("10_casussen.ipynb", "10_casussen.ipynb", "notebook")
+        ),
+    )
+    assert 'url=/voila/render/00_start.ipynb"' in beside
+    assert 'href="/voila/render/10_casussen.ipynb"' in beside
+    checkout = _render(
+        "tree.html",
+        base_url="/user/demo/",
+        contents=_listing(("binder", "binder", "directory"), ("notebooks", "notebooks", "directory")),
+    )
+    assert 'url=/user/demo/voila/tree/notebooks"' in checkout
+    inside = _render(
+        "tree.html",
+        base_url="/user/demo/",
+        contents=_listing(("00_start.ipynb", "notebooks/00_start.ipynb", "notebook")),
+    )
+    assert 'url=/user/demo/voila/render/notebooks/00_start.ipynb"' in inside
+    elsewhere = _render("tree.html", base_url="/", contents=_listing(("x.ipynb", "x.ipynb", "notebook")))
+    assert "refresh" not in elsewhere
+
+
+def test_error_page_links_lead_through_the_listing_at_the_base_url() -> None:
+    """Do the error page's ‘terug’ link and its header go to the listing under the server's base URL, in Dutch?"""
+    page = _render("error.html", base_url="/user/demo/", status_code=500)
+    assert page.count('href="/user/demo/voila/tree"') == 2
+    assert "00_start.ipynb" not in page
+    assert '<html lang="nl">' in page
