@@ -29,6 +29,7 @@ import tornado.web
 
 from lco_kit.reflectie.store import normalise_code
 from lco_kit.server.deelnemen import Participation, participant_path, participant_routes
+from lco_kit.server.guard import client_address
 
 __all__ = ["PublicHandler", "main", "make_app"]
 
@@ -50,13 +51,15 @@ class PublicHandler(tornado.web.RequestHandler):
         code = normalise_code(raw_code or "")[:12]
         if kit is None or not code:
             return  # the join form itself, or the static files
-        wait = kit.guard.delay(str(self.request.remote_ip))
+        # Behind the hub's proxy every request comes from the proxy: its X-Forwarded-For names the phone.
+        address = client_address(str(self.request.remote_ip), self.request.headers.get("X-Forwarded-For"), kit.trusted)
+        wait = kit.guard.delay(address)
         if wait:  # whoever tried many wrong codes or tokens waits a little longer each time
             await asyncio.sleep(wait)
         given = self.get_query_argument("t", "").strip()[:64]
         token = given or self.get_cookie(_JOIN_COOKIE.format(code=code), "")
         if not await kit.run(lambda: kit.store.join_token_fits(code, token)):
-            kit.guard.failed(str(self.request.remote_ip), code)
+            kit.guard.failed(address, code)
             raise tornado.web.HTTPError(403)
         if given:
             self.set_cookie(
