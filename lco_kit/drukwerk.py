@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -407,7 +408,11 @@ def programme_documents(programma: str, made_on: date | None = None) -> list[Pri
     seen: set[str] = set()
     for book in draaiboeken(programma):
         found.append(
-            Printable(f"draaiboek-{book.code}.pdf", book.titel, lambda b=book: draaiboek_pdf(b, made_on))  # type: ignore[misc]
+            Printable(
+                f"draaiboek-{book.code}.pdf",
+                drukwerk_text("draaiboek_label", titel=book.titel),
+                partial(draaiboek_pdf, book, made_on),
+            )
         )
         for item in book.afdrukken:
             if item.document in seen:
@@ -417,7 +422,7 @@ def programme_documents(programma: str, made_on: date | None = None) -> list[Pri
                 Printable(
                     _filename(item.document),
                     document_label(item.document),
-                    lambda c=item.document: document_pdf(c, made_on),  # type: ignore[misc]
+                    partial(document_pdf, item.document, made_on),
                 )
             )
     return found

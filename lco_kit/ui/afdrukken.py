@@ -22,6 +22,7 @@ class AfdrukPaneel(widgets.VBox):
             value=PROGRAMMAS[0],
         )
         self.choice.style.description_width = "initial"
+        self.choice.layout.width = "34em"
         self.choice.add_class("lco-afdrukken-keuze")
         self.make_button = button(t("paneel_maak"), "primary", "lco-afdrukken-maak")
         self.links = widgets.VBox()

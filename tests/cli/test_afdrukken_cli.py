@@ -23,7 +23,7 @@ def test_afdrukken_writes_the_intervisie_programme(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["draaiboek-intervisie.pdf", "intervisie-werkblad.pdf", "placemat-a4.pdf"]
-    assert "draaiboek-intervisie.pdf (Intervisie op een casus (90 minuten)) geschreven." in result.stdout
+    assert "draaiboek-intervisie.pdf (Draaiboek: Intervisie op een casus (90 minuten)) geschreven." in result.stdout
     assert f"Klaar: 3 PDF's in {folder}." in result.stdout
     for name in names:
         check_document((folder / name).read_bytes())
