@@ -176,7 +176,7 @@ def harvest_refused_then_downloaded(page: Page) -> None:
     page.locator(".lco-intervisie-oogst").click()
     link = page.locator(".lco-intervisie-download a.lco-download")
     expect(link).to_be_visible(timeout=TIMEOUT)
-    screenshot(page, "pagina-60_intervisie", for_docs=True)
+    screenshot(page, "intervisie-ronde", for_docs=True)
     with page.expect_download(timeout=TIMEOUT) as caught:
         link.click()
     assert caught.value.suggested_filename == "intervisie-oogst-eigen-casus.pdf"
