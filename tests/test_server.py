@@ -85,15 +85,18 @@ def test_every_page_keeps_a_kernel_ready() -> None:
 
 
 def test_a_room_keeps_kernels_ready_for_the_pages_it_opens_at_once() -> None:
-    """Does --lan for 30 keep 3 start pages, 5 lesson pages and one of every other page ready (phones need none)?"""
+    """Does --lan for 30 keep 2 start pages, 3 lessons, 2 role-plays and the facilitator's pages (phones need none)?"""
     plan = server.plan_server(8866, "0.0.0.0", token="abc", public_host="192.168.1.20", room=30)  # noqa: S104, S106
     assert plan.pools == {
-        "default": {"pool_size": 1},
-        "00_start.ipynb": {"pool_size": 3},
-        "20_maatzorgprincipes.ipynb": {"pool_size": 5},
+        "default": {"pool_size": 0},
+        "00_start.ipynb": {"pool_size": 2},
+        "20_maatzorgprincipes.ipynb": {"pool_size": 3},
+        "30_rollenspel_oefenen.ipynb": {"pool_size": 2},
+        "41_reflectie_begeleider.ipynb": {"pool_size": 1},
+        "31_rollenspel_begeleider.ipynb": {"pool_size": 1},
     }
     assert plan.join_url == "http://192.168.1.20:8866/lco/deelnemen?token=abc"
-    assert all((ROOT / "notebooks" / page).exists() for page in server.ROOM_PAGES)
+    assert all((ROOT / "notebooks" / page).exists() for page in [*server.ROOM_PAGES, *server.ROOM_FACILITATOR_PAGES])
     assert server.pool_sizes(1)["20_maatzorgprincipes.ipynb"] == {"pool_size": 1}
     assert server.plan_server(8866).pools is None
     # Alone on a laptop, only one kernel per page; a room gets 30 unless told otherwise.

@@ -118,9 +118,9 @@ def test_lan_mode_says_when_the_room_is_ready_and_serves_a_kept_answer_page(tmp_
         assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
         time.sleep(0.5)
     text = log.read_text(encoding="utf-8")
-    # One kept kernel per page: phones answer on the light page and need none.
-    pages = len(list((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb")))
-    assert f"Klaar voor de zaal: {pages} pagina's staan klaar" in text
+    # Phones answer on the light page and need no kernel: only what laptops open together is kept.
+    kept = sum(pool["pool_size"] for pool in server.pool_sizes(2).values())
+    assert f"Klaar voor de zaal: {kept} pagina's staan klaar" in text
     # The terminal shows the kit's Dutch lines only; Voilà's and the kernels' messages go to the log.
     assert "[Voila]" not in text and "[IPKernelApp]" not in text and "Warning" not in text
     assert "Technische meldingen van de server komen in" in text

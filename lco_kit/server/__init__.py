@@ -13,6 +13,7 @@ from lco_kit._lazy import lazy_exports
 
 _START = "lco_kit.server.start"
 _EXPORTS = {
+    "ROOM_FACILITATOR_PAGES": _START,
     "ROOM_PAGES": _START,
     "ROOM_SIZE": _START,
     "START_PAGE": _START,
@@ -31,6 +32,7 @@ _EXPORTS = {
     "participant_path": "lco_kit.server.deelnemen",
 }
 __all__ = [
+    "ROOM_FACILITATOR_PAGES",
     "ROOM_PAGES",
     "ROOM_SIZE",
     "START_PAGE",

@@ -26,6 +26,7 @@ from lco_kit.content import content_dirs
 from lco_kit.errors import LcoError
 
 __all__ = [
+    "ROOM_FACILITATOR_PAGES",
     "ROOM_PAGES",
     "ROOM_SIZE",
     "START_PAGE",
@@ -44,12 +45,15 @@ __all__ = [
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 START_PAGE = "00_start.ipynb"
-ROOM_PAGES = {START_PAGE: 1 / 10, "20_maatzorgprincipes.ipynb": 1 / 6}
-"""The Voilà pages a room opens at once, with the share of the group each keeps ready.
+ROOM_PAGES = {START_PAGE: 1 / 15, "20_maatzorgprincipes.ipynb": 1 / 10, "30_rollenspel_oefenen.ipynb": 1 / 15}
+"""The Voilà pages laptops in a room open together, with the share of the group each keeps ready.
 
 Phones that scan a QR code land on the light participant page, which needs no kernel; only
-laptops doing the lesson open Voilà pages, a group of them at a time (the lesson in pairs).
-Kept kernels are refilled as they are used, so a pool need not hold the whole room."""
+laptops doing the lesson and the role-play open Voilà pages, a group of them at a time. Kept
+kernels are refilled as they are used, so a pool need not hold the whole room."""
+ROOM_FACILITATOR_PAGES = ("41_reflectie_begeleider.ipynb", "31_rollenspel_begeleider.ipynb")
+"""In a room, the facilitator's own pages keep one kernel each; every other page starts its
+kernel when it is opened (a few seconds), so the laptop's memory goes to the room."""
 ROOM_REFILL_DELAY = 5.0
 """In a room, seconds before a used kernel is replaced: a room arriving at once is served first."""
 ROOM_SIZE = 30
@@ -202,16 +206,21 @@ def room_size(lan: bool, room: int | None = None) -> int:
 def pool_sizes(room: int) -> dict[str, dict[str, int]]:
     """Return Voilà's kernel pools for a group of ``room`` people.
 
-    Every page keeps one kernel ready, so it opens about as fast as an empty page; the
-    pages laptops in a room open together keep more (:data:`ROOM_PAGES`: the start page one
-    per ten people, the lesson one per six). Phones answer on the light page and need none.
-    Each kept kernel costs about 60–110 MB.
+    Alone on a laptop every page keeps one kernel ready (``voila.json``), so it opens about
+    as fast as an empty page. In a room the memory goes to what the room opens together
+    (:data:`ROOM_PAGES`: the start page and the role-play one per fifteen people, the lesson
+    one per ten) and to the facilitator's pages; other pages start their kernel when opened.
+    Phones answer on the light page and need none. Each kept kernel costs about 60–120 MB.
 
     Examples:
         >>> pool_sizes(30)["20_maatzorgprincipes.ipynb"]
-        {'pool_size': 5}
+        {'pool_size': 3}
+        >>> pool_sizes(30)["default"]
+        {'pool_size': 0}
     """
-    pools = {"default": {"pool_size": 1}}
+    pools = {"default": {"pool_size": 0}}
+    for page in ROOM_FACILITATOR_PAGES:
+        pools[page] = {"pool_size": 1}
     for page, share in ROOM_PAGES.items():
         pools[page] = {"pool_size": max(1, round(room * share))}
     return pools
