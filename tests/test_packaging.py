@@ -8,6 +8,7 @@ person would, from a folder that has nothing to do with the checkout.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -164,3 +165,152 @@ def test_installed_kit_serves_the_start_page(running_kit: str) -> None:
     assert "<title>Welkom bij lco-kit</title>" in page
     assert 'lang="nl"' in page
     assert "TemplateNotFound" not in page
+
+
+# ---------------------------------------------------------------- the same kit under `jupyter server`
+
+HUB_BASE = "/user/demo/"
+HUB_TOKEN = "proef-token"  # noqa: S105 (a throwaway token for a server on loopback)
+FAILING_PAGE = "zz_fout_proef.ipynb"
+ADDRESS_PAGE = "zz_adres_proef.ipynb"
+
+
+def _notebook(source: str) -> str:
+    """Return a one-cell notebook (a probe page: a failing cell, or one that prints the join address)."""
+    import json
+
+    cell = {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": "proef",
+        "metadata": {},
+        "outputs": [],
+        "source": source,
+    }
+    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return json.dumps({"cells": [cell], "metadata": {"kernelspec": kernel}, "nbformat": 4, "nbformat_minor": 5})
+
+
+@pytest.fixture
+def jupyter_host(installed: Path, elsewhere: Path) -> Iterator[str]:
+    """Serve a folder holding the kit's notebooks/ with the installed kit's ``jupyter server`` at /user/demo/.
+
+    Nothing is copied but the pages, as on Binder or a hub where a checkout sits in the home
+    folder: the template and the extensions must come from the installed package alone.
+    """
+    bundled = subprocess.run(
+        [str(installed / "python"), "-c", "import lco_kit, pathlib; print(pathlib.Path(lco_kit.__file__).parent)"],
+        cwd=elsewhere,  # not the checkout: the installed package, not ./lco_kit
+        env=_clean_env(elsewhere / "data"),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    pages = elsewhere / "werkmap" / "notebooks"
+    shutil.copytree(Path(bundled) / "_bundled" / "notebooks", pages)
+    (pages / FAILING_PAGE).write_text(_notebook("1 / 0"), encoding="utf-8")
+    address = "from lco_kit import config\nprint('ADRES', config.participant_url('K7P2QX'))"
+    (pages / ADDRESS_PAGE).write_text(_notebook(address), encoding="utf-8")
+    env = _clean_env(elsewhere / "data")
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR"):
+        env[name] = str(elsewhere / "jupyter-eigen" / name.lower())  # no user-level Jupyter settings
+    port = _free_port()
+    log = (elsewhere / "jupyter.txt").open("w", encoding="utf-8")
+    command = [
+        str(installed / "jupyter"),
+        "server",
+        "--no-browser",
+        "--allow-root",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.base_url={HUB_BASE}",
+        f"--IdentityProvider.token={HUB_TOKEN}",
+    ]
+    process = subprocess.Popen(
+        command,
+        cwd=pages.parent,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT_S
+    try:
+        while True:
+            if process.poll() is not None:
+                pytest.fail("jupyter server stopte meteen: " + (elsewhere / "jupyter.txt").read_text("utf-8"))
+            try:
+                with urllib.request.urlopen(f"{base}{HUB_BASE}api", timeout=2):  # noqa: S310 (http on loopback)
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("jupyter server werd niet klaar binnen de tijd.")
+                time.sleep(0.5)
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+
+
+def test_installed_kit_puts_its_template_and_extensions_where_jupyter_looks(installed: Path) -> None:
+    """Does pip install the template into share/jupyter and enable the kit's extensions in etc/jupyter?"""
+    prefix = installed.parent
+    assert (prefix / "share/jupyter/voila/templates/lco/index.html.j2").is_file()
+    assert (prefix / "share/jupyter/nbconvert/templates/lco/conf.json").is_file()
+    enabled = (prefix / "etc/jupyter/jupyter_server_config.d/lco_kit.json").read_text(encoding="utf-8")
+    assert '"lco_kit.hosting": true' in enabled and '"lco_kit.server": true' in enabled
+
+
+def test_jupyter_server_at_a_base_url_behaves_as_the_kit(jupyter_host: str, elsewhere: Path) -> None:
+    """Under jupyter server at /user/demo/: Dutch lang, the kit's header, no dead link, Dutch cell error, light page?"""
+    from playwright.sync_api import sync_playwright
+
+    chromium = os.environ.get("LCO_KIT_CHROMIUM") or "/usr/bin/chromium"
+    args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
+    pages_url = f"{jupyter_host}{HUB_BASE}voila/render/notebooks/"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=args)
+        try:
+            context = browser.new_context(extra_http_headers={"Authorization": f"token {HUB_TOKEN}"})
+            page = context.new_page()
+            # The bare /voila address leads to the start page, through the listing of notebooks/.
+            page.goto(f"{jupyter_host}{HUB_BASE}voila", timeout=90_000)
+            page.wait_for_url(f"{pages_url}00_start.ipynb", timeout=90_000)
+            page.locator(".lco-kit-kop").wait_for(timeout=90_000)
+            assert page.locator("html").get_attribute("lang") == "nl"
+            page.locator(".lco-start").wait_for(timeout=60_000)
+            hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+            own = sorted({h.split("#", 1)[0] for h in hrefs if h.startswith(jupyter_host)})
+            dead = []
+            for href in own:
+                if href.startswith(pages_url) and ".ipynb" in href:
+                    # A page link resolves when its notebook is there (rendering each would start a kernel).
+                    name = href[len(pages_url) :].split("?", 1)[0]
+                    status = context.request.get(
+                        f"{jupyter_host}{HUB_BASE}api/contents/notebooks/{name}?content=0"
+                    ).status
+                else:
+                    status = context.request.get(href).status
+                if status >= 400:
+                    dead.append((href, status))
+            assert len(own) >= 8 and dead == []
+            page.goto(f"{pages_url}{FAILING_PAGE}", timeout=90_000)
+            body = page.locator("body")
+            body.get_by_text("Dit deel van de pagina kon niet geladen worden").wait_for(timeout=60_000)
+            assert "ZeroDivisionError" not in body.inner_text() and "Traceback" not in body.inner_text()
+            page.goto(f"{pages_url}{ADDRESS_PAGE}", timeout=90_000)
+            # No public address configured: the join address is the request's own host and base URL.
+            expected = f"ADRES {jupyter_host}{HUB_BASE}lco/deelnemen?code=K7P2QX"
+            body.get_by_text(expected).wait_for(timeout=60_000)
+            light = page.goto(f"{jupyter_host}{HUB_BASE}lco/deelnemen", timeout=60_000)
+            assert light is not None and light.status == 200
+            assert page.locator("html").get_attribute("lang") == "nl"
+        finally:
+            browser.close()
+    assert "TemplateNotFound" not in (elsewhere / "jupyter.txt").read_text("utf-8")
