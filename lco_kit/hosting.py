@@ -8,7 +8,7 @@ the kernel manager exists and before voila loads), it adds the kit's settings â€
 template, Dutch ``lang``, Dutch cell-error texts, the cell timeout, kernel culling â€” to the
 server's configuration, each only where the host did not set it already (a hub admin's
 setting wins). The template itself is installed into ``share/jupyter``; from a checkout (an
-editable install) the kit's template folder is added to the search path instead.
+editable install) the checkout's template folder goes first on the search path.
 
 Enabled by ``etc/jupyter/jupyter_server_config.d/lco_kit.json`` (installed with the package)::
 
@@ -71,12 +71,17 @@ def apply_kit_settings(config: Any) -> list[str]:
 
 
 def template_search_path() -> str | None:
-    """Return the folder to add to ``JUPYTER_PATH`` when the ``lco`` template is not installed, else None."""
+    """Return the folder to put first on ``JUPYTER_PATH``, or None when the installed template is the one.
+
+    An installed wheel's copy in ``share/jupyter`` is found as is. From a checkout (an editable
+    install) the checkout's own folder goes first, so an edited template is never hidden by a
+    copy an earlier ``pip install -e`` left in the environment.
+    """
     from jupyter_core.paths import jupyter_path  # noqa: PLC0415
 
-    if any(Path(folder, "templates", "lco", "index.html.j2").is_file() for folder in jupyter_path("voila")):
-        return None
-    return str(TEMPLATES)
+    from_checkout = (_PACKAGE.parent / "pyproject.toml").is_file()
+    installed = any(Path(folder, "templates", "lco", "index.html.j2").is_file() for folder in jupyter_path("voila"))
+    return str(TEMPLATES) if from_checkout or not installed else None
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:

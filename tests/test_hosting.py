@@ -44,7 +44,8 @@ def _server() -> SimpleNamespace:
 def test_linking_adds_the_template_folder_only_when_the_template_is_not_installed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """From a checkout (template not in share/jupyter), is the kit's template folder put on JUPYTER_PATH, once?"""
+    """Without an installed template, is the kit's folder put first on JUPYTER_PATH, and left off once installed?"""
+    monkeypatch.setattr(hosting, "_PACKAGE", tmp_path / "site-packages" / "lco_kit")  # an installed wheel
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
     monkeypatch.setattr("jupyter_core.paths.jupyter_path", lambda *parts: [str(tmp_path.joinpath(*parts))])
     server = _server()
@@ -114,3 +115,10 @@ def test_error_page_links_lead_through_the_listing_at_the_base_url() -> None:
     assert page.count('href="/user/demo/voila/tree"') == 2
     assert "00_start.ipynb" not in page
     assert '<html lang="nl">' in page
+
+
+def test_a_checkout_puts_its_own_template_first_even_when_a_copy_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From a checkout, does the checkout's template folder go first, before any copy in share/jupyter?"""
+    assert (hosting._PACKAGE.parent / "pyproject.toml").is_file()  # these tests run from the checkout
+    monkeypatch.setattr("jupyter_core.paths.jupyter_path", lambda *parts: [str(hosting.TEMPLATES.joinpath(*parts))])
+    assert hosting.template_search_path() == str(hosting.TEMPLATES)
