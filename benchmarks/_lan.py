@@ -113,7 +113,7 @@ def lan_kit(group: int | None = None) -> Iterator[LanKit]:
     with log.open("w") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
-        while "Klaar voor de zaal" not in log.read_text(encoding="utf-8"):
+        while "Klaar voor de zaal:" not in log.read_text(encoding="utf-8"):  # the line, not the advice before it
             if process.poll() is not None:
                 raise RuntimeError(log.read_text(encoding="utf-8"))
             if time.perf_counter() - started > 600:
