@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests._threads import in_own_thread
+
 ROOT = Path(__file__).resolve().parents[1]
 START_TIMEOUT_S = 120
 
@@ -267,6 +269,7 @@ def test_installed_kit_puts_its_template_and_extensions_where_jupyter_looks(inst
     assert '"lco_kit.hosting": true' in enabled and '"lco_kit.server": true' in enabled
 
 
+@in_own_thread
 def test_jupyter_server_at_a_base_url_behaves_as_the_kit(jupyter_host: str, elsewhere: Path) -> None:
     """Under jupyter server at /user/demo/: Dutch lang, the kit's header, no dead link, Dutch cell error, light page?"""
     from playwright.sync_api import sync_playwright

@@ -9,7 +9,7 @@ kit's versions of the same handlers:
 - ``/voila/query/<kernel>`` (how a preheated page learns its address) answers only the kit's
   own kernels on this computer or a request with the room's token;
 - the kernels' pools are not refilled above the ceiling;
-- kept kernels run their pages a few at a time (one per processor core): a laptop starting
+- kept kernels run their pages a few at a time (one core stays free): a laptop starting
   fifteen pages at once would run every page's cells so slowly that Voilà's cell time-out
   could strike, and the room would wait longer for the first page than for all of them.
 """
@@ -96,7 +96,8 @@ class KernelCeiling:
 
 def _one_page_at_a_time_per_core(kernel_manager_class: type) -> type:
     """Return Voilà's kernel manager class whose kept kernels run their pages a few at a time."""
-    slots = asyncio.Semaphore(max(1, os.cpu_count() or 2))
+    # One core stays free for the server and the people already on a page.
+    slots = asyncio.Semaphore(max(1, (os.cpu_count() or 2) - 1))
 
     class KitKernelManager(kernel_manager_class):
         async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs: Any) -> Any:

@@ -9,7 +9,6 @@ import ipywidgets as widgets
 
 from lco_kit.config import participant_url
 from lco_kit.pages import list_pages
-from lco_kit.ui.afdrukken import print_panel
 from lco_kit.ui.texts import text
 from lco_kit.ui.widgets import escape, qr_image
 
@@ -22,6 +21,8 @@ def start_page(folder: Path | None = None) -> widgets.VBox:
     if os.environ.get("LCO_KIT_TOKEN"):
         parts.append(join_panel())
     parts.append(page_list(folder))
+    from lco_kit.ui.afdrukken import print_panel  # noqa: PLC0415  (PDFs load matplotlib: only on the page)
+
     parts.append(print_panel())
     box = widgets.VBox(parts)
     box.add_class("lco-start")

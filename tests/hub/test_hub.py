@@ -23,6 +23,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from lco_kit.reflectie.owners import Owner
 from lco_kit.reflectie.store import ReflectieStore
+from tests._threads import in_own_thread
 from tests.browser.conftest import chromium_path
 from tests.reflectie.conftest import PostgresServer, new_postgres_database
 from tests.server.conftest import free_port
@@ -135,6 +136,7 @@ def _open_facilitator(page: Page, hub: Hub, user: str) -> None:
     page.wait_for_selector(".lco-nieuwe-sessie", timeout=min(PAGE_MS, hub.left() * 1000))
 
 
+@in_own_thread
 def test_two_coordinators_and_a_room_on_one_hub(hub: Hub, tmp_path: Path) -> None:
     """On a real hub, do three participants answer A's session without a login, and only A sees and exports it?"""
     with sync_playwright() as playwright:

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from lco_kit.oefeningen import Beoordeling, oefen_tekst
+from lco_kit.principes import load_principes
 from lco_kit.ui.oefeningen import OefeningWidget
 from tests.test_oefeningen import matching, multiple, one, open_question, order, single, why
 
@@ -97,18 +98,21 @@ def test_order_without_a_given_order_starts_reversed() -> None:
 def test_matching_reads_each_dropdown_and_names_the_principles() -> None:
     """Is each moment's dropdown read, and a wrong match explained with both principles named?"""
     oefening = one(matching())
-    widget = OefeningWidget(oefening, (2, 0, 1))
+    widget = OefeningWidget(oefening, (2, 0, 1, 3))
     assert widget.keuzelijsten[0].options[0] == (oefen_tekst("kies_principe"), "")
     widget.keuzelijsten[0].value = "participatie"
     widget.keuzelijsten[1].value = "gestructureerd"
     widget.controleer.click()
-    assert widget.messages.text == oefen_tekst("antwoord_koppel_alle", aantal=1)
-    widget.keuzelijsten[2].value = "positief"
+    assert widget.messages.text == oefen_tekst("antwoord_koppel_alle", aantal=2)
+    widget.keuzelijsten[2].value = "participatie"  # the moment is about two services choosing one plan
+    widget.keuzelijsten[3].value = "participatie"
     verdict = widget.check()
-    assert verdict.score == pytest.approx(2 / 3)
-    assert "Jij koos Positieve hulpverlening; hier staat vooral Gecoördineerde hulpverlening op het spel." in shown(
-        widget
+    assert verdict.score == pytest.approx(3 / 4)
+    titles = load_principes()
+    expected = (
+        f"Jij koos {titles.titel('participatie')}; hier staat vooral {titles.titel('gecoordineerd')} op het spel."
     )
+    assert expected in shown(widget)
 
 
 def test_open_question_hands_the_text_to_the_lesson_only() -> None:
