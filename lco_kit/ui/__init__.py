@@ -1,45 +1,9 @@
-"""Widgets for the kit's pages. Only this package imports ipywidgets."""
+"""Widgets and pages for the kit's Voilà pages. Only this package imports ipywidgets.
 
-from lco_kit.ui.start import join_panel, page_list, start_page
-from lco_kit.ui.texts import text
-from lco_kit.ui.widgets import (
-    AltImage,
-    DownloadLink,
-    FileInput,
-    MessageArea,
-    PageAddress,
-    UploadedFile,
-    button,
-    button_row,
-    chart_image,
-    escape,
-    guarded,
-    html_block,
-    human_size,
-    image,
-    qr_image,
-    section,
-)
+Its face is ``__init__.pyi`` (each name once): the notebooks call a page by name
+(``from lco_kit.ui import casus_pagina``) and only that page's module is imported.
+"""
 
-__all__ = [
-    "AltImage",
-    "DownloadLink",
-    "FileInput",
-    "MessageArea",
-    "PageAddress",
-    "UploadedFile",
-    "button",
-    "button_row",
-    "chart_image",
-    "escape",
-    "guarded",
-    "html_block",
-    "human_size",
-    "image",
-    "join_panel",
-    "page_list",
-    "qr_image",
-    "section",
-    "start_page",
-    "text",
-]
+import lazy_loader
+
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)
