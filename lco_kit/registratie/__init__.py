@@ -8,73 +8,11 @@ Only this package knows the registration's columns. The usual path::
 
 For a single row (a stappenplan's verslag exported as a registration row), use
 :func:`validate_row` with the columns in :data:`REGISTRATION_COLUMNS`.
+
+The names are listed once, in ``__init__.pyi``; each is imported when first used
+(lazy_loader), so ``import lco_kit.registratie`` does not load pandas or matplotlib.
 """
 
-from lco_kit.registratie.analysis import Selection, Signal, signals, summary
-from lco_kit.registratie.importer import (
-    FileLayout,
-    MissingColumnsError,
-    Registration,
-    inspect_file,
-    load_registration,
-    read_export,
-    validate_export,
-    validate_frame,
-)
-from lco_kit.registratie.report import (
-    EXPORT_TABLES,
-    Overview,
-    build_overview,
-    export_table,
-    jaarrapport_pdf,
-    signalennota_pdf,
-)
-from lco_kit.registratie.schema import (
-    OPTIONAL_COLUMNS,
-    REGISTRATION_COLUMNS,
-    REQUIRED_COLUMNS,
-    RowCheck,
-    RowProblem,
-    cell_text,
-    check_row,
-    validate_row,
-)
-from lco_kit.registratie.simulator import parse_years, simulate_registratie, simulated_export
-from lco_kit.registratie.suppression import SuppressedTable, suppress_table
-from lco_kit.registratie.templates import template_csv, template_xlsx
+import lazy_loader
 
-__all__ = [
-    "EXPORT_TABLES",
-    "OPTIONAL_COLUMNS",
-    "REGISTRATION_COLUMNS",
-    "REQUIRED_COLUMNS",
-    "FileLayout",
-    "MissingColumnsError",
-    "Overview",
-    "Registration",
-    "RowCheck",
-    "RowProblem",
-    "Selection",
-    "Signal",
-    "SuppressedTable",
-    "build_overview",
-    "cell_text",
-    "check_row",
-    "export_table",
-    "inspect_file",
-    "jaarrapport_pdf",
-    "load_registration",
-    "parse_years",
-    "read_export",
-    "signalennota_pdf",
-    "signals",
-    "simulate_registratie",
-    "simulated_export",
-    "summary",
-    "suppress_table",
-    "template_csv",
-    "template_xlsx",
-    "validate_export",
-    "validate_frame",
-    "validate_row",
-]
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

@@ -1,0 +1,35 @@
+# The package's public face, each name listed once. Type checkers read this file; at run time
+# __init__.py reads it too (lazy_loader.attach_stub) and imports a name when first used.
+from .analysis import Selection as Selection
+from .analysis import Signal as Signal
+from .analysis import signals as signals
+from .analysis import summary as summary
+from .importer import FileLayout as FileLayout
+from .importer import MissingColumnsError as MissingColumnsError
+from .importer import Registration as Registration
+from .importer import inspect_file as inspect_file
+from .importer import load_registration as load_registration
+from .importer import read_export as read_export
+from .importer import validate_export as validate_export
+from .importer import validate_frame as validate_frame
+from .report import EXPORT_TABLES as EXPORT_TABLES
+from .report import Overview as Overview
+from .report import build_overview as build_overview
+from .report import export_table as export_table
+from .report import jaarrapport_pdf as jaarrapport_pdf
+from .report import signalennota_pdf as signalennota_pdf
+from .schema import OPTIONAL_COLUMNS as OPTIONAL_COLUMNS
+from .schema import REGISTRATION_COLUMNS as REGISTRATION_COLUMNS
+from .schema import REQUIRED_COLUMNS as REQUIRED_COLUMNS
+from .schema import RowCheck as RowCheck
+from .schema import RowProblem as RowProblem
+from .schema import cell_text as cell_text
+from .schema import check_row as check_row
+from .schema import validate_row as validate_row
+from .simulator import parse_years as parse_years
+from .simulator import simulate_registratie as simulate_registratie
+from .simulator import simulated_export as simulated_export
+from .suppression import SuppressedTable as SuppressedTable
+from .suppression import suppress_table as suppress_table
+from .templates import template_csv as template_csv
+from .templates import template_xlsx as template_xlsx
