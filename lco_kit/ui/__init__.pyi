@@ -1,19 +1,20 @@
 # The pages and the shared widgets, each name once; lazy_loader imports a page's module only
 # when a notebook asks for it (one page must not pay for another's imports).
 # Pages, one module each (the notebooks call these):
-from .start import start_page as start_page
+from .afdrukken import print_panel as print_panel
+from .casus import casus_pagina as casus_pagina
+from .intervisie import intervisie_page as intervisie_page
+from .principes import maatzorg_les as maatzorg_les
+from .reflectie import begeleiderpagina as begeleiderpagina
+from .reflectie import invulpagina as invulpagina
+from .registratie import registratie_pagina as registratie_pagina
+from .rollenspel import begeleider_rollenspel as begeleider_rollenspel
+from .rollenspel import oefen_rollenspel as oefen_rollenspel
+from .stappenplan import stappenplan_bouwer as stappenplan_bouwer
 from .start import join_panel as join_panel
 from .start import page_list as page_list
-from .casus import casus_pagina as casus_pagina
-from .principes import maatzorg_les as maatzorg_les
-from .rollenspel import oefen_rollenspel as oefen_rollenspel
-from .rollenspel import begeleider_rollenspel as begeleider_rollenspel
-from .stappenplan import stappenplan_bouwer as stappenplan_bouwer
-from .reflectie import invulpagina as invulpagina
-from .reflectie import begeleiderpagina as begeleiderpagina
-from .registratie import registratie_pagina as registratie_pagina
-from .intervisie import intervisie_page as intervisie_page
-from .afdrukken import print_panel as print_panel
+from .start import start_page as start_page
+
 # Shared widgets and helpers:
 from .texts import text as text
 from .widgets import AltImage as AltImage
