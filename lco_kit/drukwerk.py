@@ -5,8 +5,8 @@ Every document comes from a data file a facilitator can adapt, like the other co
 - the print pack in ``lco_kit/data/drukwerk/`` (the invitation letters, the consent form, the
   verslag template, the easy-read client folder), each a :class:`Drukstuk` of blocks;
 - the spelregels placemat (A3 and A4) and the requester's eight preparation questions, from
-  the same data the role-play uses (:func:`lco_kit.rollenspel.cards.card_contents` and
-  :func:`lco_kit.rollenspel.checks.load_checklist`);
+  the same data the role-play uses (:func:`lco_kit.rollenspel.card_contents` and
+  :func:`lco_kit.rollenspel.checklist`);
 - the draaiboeken in ``lco_kit/data/programmas/``, each a :class:`Draaiboek`: timing,
   learning goals, which page when, debrief questions, what to print and how many, the room,
   the network, and what to do when the network fails.
@@ -250,7 +250,7 @@ def drukstuk_pdf(code: str, made_on: date | None = None) -> bytes:
 
 
 def _placemat(a3: bool, made_on: date | None) -> bytes:
-    from lco_kit.rollenspel.cards import card_contents  # noqa: PLC0415  (the role-play's own spelregels)
+    from lco_kit.rollenspel import card_contents  # noqa: PLC0415  (the role-play's own spelregels)
 
     t = drukwerk_text
     client = t("placemat_client")
@@ -267,10 +267,10 @@ def _placemat(a3: bool, made_on: date | None) -> bytes:
 
 
 def _preparation(made_on: date | None) -> bytes:
-    from lco_kit.rollenspel.checks import load_checklist  # noqa: PLC0415  (the role-play's own questions)
+    from lco_kit.rollenspel import checklist as role_play_checklist  # noqa: PLC0415  (the role-play's own questions)
 
     t = drukwerk_text
-    checklist = load_checklist()
+    checklist = role_play_checklist()
     doc = PdfDocument(checklist.titel, t("voorbereiding_ondertitel"), made_on=made_on)
     doc.paragraph(t("voorbereiding_inleiding"))
     for number, question in enumerate(checklist.vragen, start=1):
@@ -378,7 +378,7 @@ def document_pdf(code: str, made_on: date | None = None) -> bytes:
 
         return casus_handout(_casus(rest), made_on=made_on)
     if kind == "rolkaarten":
-        from lco_kit.rollenspel.cards import cards_pdf  # noqa: PLC0415
+        from lco_kit.rollenspel import cards_pdf  # noqa: PLC0415
 
         return cards_pdf(_casus(rest), made_on=made_on)
     if code.startswith("vragenlijst-") and code.removeprefix("vragenlijst-") in _PERSPECTIVES:

@@ -40,7 +40,7 @@ from lco_kit.casus import Casus
 from lco_kit.config import data_dir
 from lco_kit.content import ContentModel, ContentPart, FixedTexts, load_model
 from lco_kit.errors import ContentError, LcoError
-from lco_kit.rollenspel.checks import Kiezer
+from lco_kit.rollenspel import Kiezer
 from lco_kit.stappenplan import (
     Agreement,
     Stappenplan,

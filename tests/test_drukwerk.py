@@ -24,8 +24,8 @@ from lco_kit.drukwerk import (
     write_programme,
 )
 from lco_kit.errors import ContentError, LcoError
-from lco_kit.rollenspel.cards import card_contents
-from lco_kit.rollenspel.checks import load_checklist
+from lco_kit.rollenspel.card_texts import card_contents
+from lco_kit.rollenspel.checks import checklist
 from tests._pdfcheck import check_document
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
@@ -95,7 +95,7 @@ def test_the_placemat_holds_the_role_plays_spelregels_on_a3_and_a4() -> None:
 
 def test_the_preparation_sheet_holds_the_eight_questions_of_the_role_play() -> None:
     """Does the requester's sheet hold the eight questions from the role-play's own checklist?"""
-    questions = load_checklist().vragen
+    questions = checklist().vragen
     assert len(questions) == 8
     text = pdf_text(drukstuk_pdf("voorbereiding"))
     for question in questions:

@@ -6,7 +6,7 @@ names and titles):
 
 - the casus handout, participants' and facilitator's copy (every curated casus, simulated
   casussen, a stress casus) — ``lco_kit.casus.handout.casus_handout``;
-- the role cards — ``lco_kit.rollenspel.cards.cards_pdf``;
+- the role cards — ``lco_kit.rollenspel.card_print.cards_pdf``;
 - the verslag of a stappenplan — ``lco_kit.stappenplan.verslag_pdf``;
 - the reflection report and the paper questionnaires — ``lco_kit.reflectie.report``;
 - the yearly report and the signalennota — ``lco_kit.registratie.report``;
@@ -36,7 +36,7 @@ from lco_kit.reflectie.instrument import load_instrument
 from lco_kit.reflectie.report import build_report, paper_pdf, report_pdf
 from lco_kit.reflectie.store import ReflectieStore
 from lco_kit.registratie import build_overview, jaarrapport_pdf, signalennota_pdf, simulate_registratie, validate_frame
-from lco_kit.rollenspel.cards import cards_pdf
+from lco_kit.rollenspel.card_print import cards_pdf
 from lco_kit.stappenplan import Agreement, StappenplanKnelpunt, verslag_pdf
 from tests._pdfcheck import check_document, overlaps
 from tests.rollenspel.conftest import casus_data

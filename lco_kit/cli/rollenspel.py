@@ -20,7 +20,7 @@ __all__ = ["register"]
 
 
 def _t(key: str, **values: object) -> str:
-    from lco_kit.rollenspel.texts import rollenspel_text  # noqa: PLC0415  (keeps ‘lco-kit --help’ fast)
+    from lco_kit.rollenspel import rollenspel_text  # noqa: PLC0415  (keeps ‘lco-kit --help’ fast)
 
     return rollenspel_text(key, **values)
 
@@ -88,8 +88,13 @@ def run_check(args: argparse.Namespace) -> int:
     """Check moments files; print what they hold, or every problem; exit 1 on a problem."""
     from lco_kit.errors import ContentError  # noqa: PLC0415
     from lco_kit.itemregels import length_problems  # noqa: PLC0415
-    from lco_kit.rollenspel import load_moment_file, load_momenten  # noqa: PLC0415
-    from lco_kit.rollenspel.scenario import GeladenMomenten, Moment, choice_questions  # noqa: PLC0415
+    from lco_kit.rollenspel import (  # noqa: PLC0415
+        GeladenMomenten,
+        Moment,
+        choice_questions,
+        load_moment_file,
+        load_momenten,
+    )
 
     if args.files:
         loaded = GeladenMomenten()
@@ -136,8 +141,7 @@ def run_check(args: argparse.Namespace) -> int:
 def run_scenario(args: argparse.Namespace) -> int:
     """Print (or write) the moments of a casus, with every option and its reason."""
     from lco_kit.casus import Casus  # noqa: PLC0415
-    from lco_kit.rollenspel import build_scenario, fase, rol  # noqa: PLC0415
-    from lco_kit.rollenspel.spelregels import load_spelregels  # noqa: PLC0415
+    from lco_kit.rollenspel import build_scenario, fase, load_spelregels, rol  # noqa: PLC0415
 
     casus = _casus(args.casus)
     assert isinstance(casus, Casus)

@@ -13,7 +13,8 @@ holds it. The coördinator is told *that* the client keeps something apart, neve
 A line from the casus on another card that happens to contain such a subject is replaced
 by a notice, never silently dropped.
 
-:func:`cards_pdf` prints the set for a table session, one card per page.
+:func:`~lco_kit.rollenspel.card_print.cards_pdf` prints the set for a table session, one card per
+page; the fixed texts of the cards are in :mod:`lco_kit.rollenspel.card_texts`.
 
 Examples:
     >>> from lco_kit.casus import simulate_casus
@@ -24,132 +25,17 @@ Examples:
 
 from __future__ import annotations
 
-import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from functools import cache
-from typing import Annotated
 
-from pydantic import AfterValidator, Field, model_validator
-
-from lco_kit.casus import Casus, Hulpverlener, Minderjarige, require_lco
-from lco_kit.casus.model import NietDelen
+from lco_kit.casus import Casus, Hulpverlener, Minderjarige, NietDelen, require_lco
 from lco_kit.codes import code_list, normalize
-from lco_kit.content import ContentModel, ContentPart, content_path, load_model
-from lco_kit.pdf import PdfDocument
+from lco_kit.rollenspel.card_texts import card_contents
 from lco_kit.rollenspel.facts import CasusFeiten, casus_facts, dutch_list
 from lco_kit.rollenspel.roles import FASEN, RolCode, fase, rol
 from lco_kit.rollenspel.texts import rollenspel_text
 
-__all__ = [
-    "KaartDeel",
-    "KaartInhoud",
-    "Rolkaart",
-    "assign_seats",
-    "card_contents",
-    "cards_pdf",
-    "cards_pdf_filename",
-    "role_cards",
-]
-
-_CARD_WORDS = frozenset({"client", "naam", "leeftijd"})
-
-
-def _check_words(text: str) -> str:
-    try:
-        names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    except ValueError:
-        raise ValueError("een accolade { of } staat hier alleen.") from None
-    unknown = names - _CARD_WORDS
-    if unknown:
-        raise ValueError(
-            f"{{{sorted(unknown)[0]}}} kent de kit hier niet. "
-            f"Mogelijk: {', '.join(f'{{{w}}}' for w in sorted(_CARD_WORDS))}."
-        )
-    return text
-
-
-CardText = Annotated[str, Field(min_length=1), AfterValidator(_check_words)]
-
-
-class MinorTexts(ContentPart):
-    """The minor's card for one age band: why there is a meeting, what they may do, what they could say."""
-
-    van: int = Field(ge=0, le=17)
-    tot: int = Field(ge=0, le=17)
-    waarom: tuple[CardText, ...] = Field(min_length=1)
-    mag: tuple[CardText, ...] = Field(min_length=1)
-    zeggen: tuple[CardText, ...] = Field(min_length=1)
-
-
-_CONFIDENCE_WORDS = frozenset({"wie", "onderwerp", "reden"})
-
-
-def _check_confidence_words(text: str) -> str:
-    names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    unknown = names - _CONFIDENCE_WORDS
-    if unknown:
-        raise ValueError(
-            f"{{{sorted(unknown)[0]}}} kent de kit hier niet. "
-            f"Mogelijk: {', '.join(f'{{{w}}}' for w in sorted(_CONFIDENCE_WORDS))}."
-        )
-    return text
-
-
-ConfidenceText = Annotated[str, Field(min_length=1), AfterValidator(_check_confidence_words)]
-
-
-class ConfidenceTexts(ContentPart):
-    """The lines of a card about something told in confidence: by this person, or to this provider."""
-
-    kop_verteld: ConfidenceText
-    kop_gehoord: ConfidenceText
-    verteld: ConfidenceText
-    verteld_reden: ConfidenceText
-    gehoord: ConfidenceText
-    gehoord_reden: ConfidenceText
-    tip_verteld: ConfidenceText
-    tip_gehoord: ConfidenceText
-
-
-class KaartInhoud(ContentModel):
-    """The fixed content of the cards (``lco_kit/data/rollenspel/kaarten.yaml``)."""
-
-    bron: str = Field(min_length=20)
-    spelregels: tuple[CardText, ...] = Field(min_length=1)
-    wil: dict[RolCode, tuple[CardText, ...]]
-    speltips: dict[str, CardText]
-    minderjarige: tuple[MinorTexts, ...] = Field(min_length=1)
-    vertrouwelijk: ConfidenceTexts
-
-    @model_validator(mode="after")
-    def _bands(self) -> KaartInhoud:
-        bands = sorted(self.minderjarige, key=lambda b: b.van)
-        expected = 10
-        for band in bands:
-            if band.van != expected or band.tot < band.van:
-                raise ValueError(
-                    "de leeftijdsgroepen van de minderjarigen sluiten op elkaar aan, van 10 tot 17 jaar, "
-                    f"zonder gaten of overlap (verwacht een groep vanaf {expected} jaar)."
-                )
-            expected = band.tot + 1
-        if expected != 18:  # noqa: PLR2004  (up to 17 inclusive)
-            raise ValueError("de leeftijdsgroepen van de minderjarigen lopen tot en met 17 jaar.")
-        return self
-
-    def band(self, age: int) -> MinorTexts:
-        """Return the texts for a minor's age (a child under ten gets the youngest band's)."""
-        for band in self.minderjarige:
-            if band.van <= age <= band.tot:
-                return band
-        return min(self.minderjarige, key=lambda b: b.van)
-
-
-@cache
-def card_contents() -> KaartInhoud:
-    """Return the fixed content of the cards."""
-    return load_model(KaartInhoud, content_path("data", "rollenspel/kaarten.yaml"))
+__all__ = ["KaartDeel", "Rolkaart", "assign_seats", "role_cards"]
 
 
 # ------------------------------------------------------------------ cards
@@ -577,49 +463,3 @@ def assign_seats(cards: Sequence[Rolkaart], names: Sequence[str]) -> list[tuple[
     Cards beyond the number of people are left for the facilitator to play or leave out.
     """
     return list(zip(names, cards, strict=False))
-
-
-# ------------------------------------------------------------------ the printed set
-
-
-def cards_pdf_filename(casus: Casus) -> str:
-    """Return the file name of the printed card set."""
-    return f"rolkaarten-{casus.id}.pdf"
-
-
-def cards_pdf(
-    casus: Casus,
-    cards: Sequence[Rolkaart] | None = None,
-    seats: Mapping[str, str] | None = None,
-    made_on: date | None = None,
-) -> bytes:
-    """Return the card set as a PDF: a cover page with the seating, then one card per page.
-
-    Args:
-        casus: The casus played.
-        cards: The cards (default: :func:`role_cards` of the casus).
-        seats: Card key → the first name of the person who plays it.
-        made_on: The date printed under the title (default: today).
-    """
-    cards = tuple(cards) if cards is not None else role_cards(casus)
-    seats = seats or {}
-    doc = PdfDocument(
-        rollenspel_text("pdf_titel", titel=casus.titel), rollenspel_text("pdf_ondertitel"), made_on=made_on
-    )
-    doc.paragraph(rollenspel_text("pdf_uitleg"))
-    doc.heading(rollenspel_text("pdf_tafel"))
-    doc.table(
-        [rollenspel_text("pdf_kolom_zitje"), rollenspel_text("pdf_kolom_rol"), rollenspel_text("pdf_kolom_persoon")],
-        [[seats.get(card.sleutel, rollenspel_text("pdf_niet_toegewezen")), card.titel, card.persoon] for card in cards],
-        widths=(40, 55, 79),
-    )
-    for card in cards:
-        doc.page_break()
-        doc.heading(card.label)
-        if card.sleutel in seats:
-            doc.paragraph(rollenspel_text("pdf_voor", naam=seats[card.sleutel]))
-        doc.paragraph(rollenspel_text("pdf_persoonlijk"), italic=True)
-        for part in card.delen:
-            doc.heading(rollenspel_text("pdf_kop_openbaar", kop=part.kop) if part.openbaar else part.kop, level=2)
-            doc.bullets(list(part.regels))
-    return doc.to_bytes()

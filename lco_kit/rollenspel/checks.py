@@ -22,15 +22,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Literal, get_args
 
 from pydantic import Field, ValidationError, model_validator
 
-from lco_kit.casus import Casus
-from lco_kit.casus.model import Coordinator
+from lco_kit.casus import Casus, Coordinator
 from lco_kit.content import ContentModel, ContentPart, content_path, load_model
 from lco_kit.errors import LcoError
+from lco_kit.fields import Tekst
 from lco_kit.rollenspel.facts import MIN_DOMEINEN, MIN_HULPVERLENERS, casus_facts, dutch_list
 from lco_kit.rollenspel.texts import rollenspel_text
 
@@ -46,7 +45,6 @@ __all__ = [
     "check_spilfiguur",
     "check_voorbereiding",
     "checklist",
-    "load_checklist",
 ]
 
 Kiezer = Literal["client", "coordinator", "aanvrager", "hulpverleners"]
@@ -153,7 +151,7 @@ def check_coordinator(casus: Casus, coordinator: str | Coordinator | None = None
     Args:
         casus: The casus.
         coordinator: A provider id (as chosen in a list), the service of the coördinator as
-            text, or a :class:`~lco_kit.casus.model.Coordinator`; None takes the casus's own.
+            text, or a :class:`~lco_kit.casus.Coordinator`; None takes the casus's own.
     """
     title = rollenspel_text("neutraliteit_titel")
     chosen = _as_coordinator(casus, coordinator)
@@ -228,15 +226,15 @@ class ChecklistVraag(ContentPart):
     """One preparation question: the question, why it matters, and what to do when it is not yet done."""
 
     code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    vraag: str = Field(min_length=1)
-    waarom: str = Field(min_length=1)
-    tip: str = Field(min_length=1)
+    vraag: Tekst
+    waarom: Tekst
+    tip: Tekst
 
 
 class Checklist(ContentModel):
     """The requester's preparation questions."""
 
-    titel: str = Field(min_length=1)
+    titel: Tekst
     bron: str = Field(min_length=20)
     vragen: tuple[ChecklistVraag, ...]
 
@@ -252,22 +250,9 @@ class Checklist(ContentModel):
 
 
 @cache
-def _kit_checklist() -> Checklist:
+def checklist() -> Checklist:
+    """Return the requester's checklist (the kit's, or the facilitator's own copy): its title and questions."""
     return load_model(Checklist, content_path("data", "rollenspel/checklist.yaml"))
-
-
-def load_checklist(source: Path | bytes | None = None, name: str | None = None) -> Checklist:
-    """Return the checklist: the kit's (or the facilitator's own copy), or another file.
-
-    Raises:
-        ContentError: In Dutch, with the line and field of each problem.
-    """
-    return _kit_checklist() if source is None else load_model(Checklist, source, name)
-
-
-def checklist() -> tuple[ChecklistVraag, ...]:
-    """Return the requester's preparation questions, in order."""
-    return _kit_checklist().vragen
 
 
 def check_voorbereiding(antwoorden: Mapping[str, bool | None]) -> Controle:
@@ -279,7 +264,7 @@ def check_voorbereiding(antwoorden: Mapping[str, bool | None]) -> Controle:
     Raises:
         LcoError: For a code that is not a question of the checklist.
     """
-    questions = checklist()
+    questions = checklist().vragen
     known = {q.code for q in questions}
     unknown = sorted(set(antwoorden) - known)
     if unknown:

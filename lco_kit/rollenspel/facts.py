@@ -16,9 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lco_kit.casus import Casus, Hulpverlener, Minderjarige
-from lco_kit.casus.handout import who_label
-from lco_kit.casus.model import MIN_PARTICIPATION_AGE
+from lco_kit.casus import MIN_PARTICIPATION_AGE, Casus, Hulpverlener, Minderjarige
 from lco_kit.codes import code_list
 from lco_kit.rollenspel.texts import rollenspel_text
 
@@ -58,7 +56,7 @@ def dutch_list(items: Sequence[str]) -> str:
 
 def provider_label(casus: Casus, provider: Hulpverlener) -> str:
     """Return a provider as a person reads it (``Joyce (Dienst …)``)."""
-    return who_label(casus, provider.id)
+    return casus.who_label(provider.id)
 
 
 @dataclass(frozen=True)

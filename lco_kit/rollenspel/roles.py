@@ -21,6 +21,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BeforeValidator, Field, model_validator
 
 from lco_kit.content import ContentModel, ContentPart, content_path, load_model
+from lco_kit.fields import Tekst
 
 __all__ = [
     "FASEN",
@@ -74,8 +75,8 @@ class FaseInfo(ContentPart):
     """One phase of an LCO: its code, its name and what happens in it."""
 
     code: FaseVeld
-    naam: str = Field(min_length=1)
-    uitleg: str = Field(min_length=1)
+    naam: Tekst
+    uitleg: Tekst
 
 
 class Taken(ContentPart):
@@ -106,9 +107,9 @@ class Rol(ContentPart):
     """One role: its name, who takes it, its core in one sentence, and its tasks per phase."""
 
     code: RolVeld
-    naam: str = Field(min_length=1)
-    wie: str = Field(min_length=1)
-    kern: str = Field(min_length=1)
+    naam: Tekst
+    wie: Tekst
+    kern: Tekst
     taken: Taken
 
 

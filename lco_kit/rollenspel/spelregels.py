@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import Field, model_validator
 
 from lco_kit.content import ContentModel, ContentPart, content_path, load_model
+from lco_kit.fields import Tekst
 
 __all__ = ["SPELREGELS_FILE", "Spelregel", "Spelregels", "load_spelregels", "spelregels"]
 
@@ -34,14 +35,14 @@ class Spelregel(ContentPart):
     """
 
     code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    regel: str = Field(min_length=1, max_length=120)
-    uitleg: str = Field(min_length=1)
+    regel: Tekst = Field(max_length=120)
+    uitleg: Tekst
 
 
 class Spelregels(ContentModel):
     """The spelregels file: a title, where the rules come from, and the rules."""
 
-    titel: str = Field(min_length=1)
+    titel: Tekst
     bron: str = Field(min_length=20)
     regels: tuple[Spelregel, ...] = Field(min_length=3)
 

@@ -52,3 +52,24 @@ def secrets_of(casus: Casus) -> list[str]:
     found = [normalize(item.onderwerp) for item in casus.niet_delen]
     found += [normalize(item.reden) for item in casus.niet_delen if item.reden]
     return [s for s in found if s]
+
+
+OWN_MOMENTS = """schema_version: 1
+titel: Momenten van onze regio
+bron: Geschreven door een begeleider voor een test van de kit.
+momenten:
+  - id: tolk
+    fase: voorbereiding
+    rol: coordinator
+    als: [niet_delen]
+    titel: Een tolk regelen
+    situatie: "{client} spreekt thuis een andere taal."
+    vraag: Wat regelt de coördinator?
+    opties:
+      - tekst: Een professionele tolk, afgesproken met {client}.
+        juist: true
+        uitleg: Een professionele tolk laat de cliënt zelf aan het woord, zonder dat familie moet vertalen.
+      - tekst: De oudste dochter vertaalt.
+        uitleg: Een kind laten tolken legt een zware last op het kind, en de cliënt spreekt dan niet vrij.
+"""
+"""A facilitator's own moments file: one moment, played only when the client keeps something apart."""

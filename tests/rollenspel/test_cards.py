@@ -1,17 +1,14 @@
 from __future__ import annotations
 
-import io
-
 import pytest
 from pydantic import ValidationError
-from pypdf import PdfReader
 
 from lco_kit.casus import Casus, simulate_casus
 from lco_kit.casus.model import NietDelen
 from lco_kit.codes import normalize
 from lco_kit.errors import LcoError
-from lco_kit.rollenspel import Rolkaart, assign_seats, cards_pdf, role_cards
-from lco_kit.rollenspel.cards import card_contents
+from lco_kit.rollenspel.card_texts import card_contents
+from lco_kit.rollenspel.cards import Rolkaart, assign_seats, role_cards
 from tests.rollenspel.conftest import CURATED, casus_data, make_casus
 
 
@@ -194,18 +191,3 @@ def test_seats_get_cards_in_dealing_order() -> None:
         ("Chris", "spilfiguur"),
         ("Dina", "minderjarige"),
     ]
-
-
-def test_card_set_prints_one_card_per_page_with_the_seats() -> None:
-    """Does the PDF hold a cover with the seating and one page per card, the names on them?"""
-    casus = make_casus()
-    cards = role_cards(casus)
-    data = cards_pdf(casus, cards, {"coordinator": "Anouk", "client": "Bram"})
-    reader = PdfReader(io.BytesIO(data))
-    assert len(reader.pages) >= len(cards) + 1
-    cover = reader.pages[0].extract_text()
-    assert "Anouk" in cover and "(nog niemand)" in cover
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    assert "Deze kaart is voor: Bram" in text
-    provider_pages = [p.extract_text() for p in reader.pages if "Hulpverlener (deelnemer) — Ann" in p.extract_text()]
-    assert provider_pages and all("broer" not in page for page in provider_pages)

@@ -5,7 +5,7 @@ import pytest
 from lco_kit.casus import Casus
 from lco_kit.casus.model import Coordinator
 from lco_kit.errors import LcoError
-from lco_kit.rollenspel import (
+from lco_kit.rollenspel.checks import (
     check_coordinator,
     check_indicatie,
     check_setup,
@@ -129,7 +129,7 @@ def test_unknown_chooser_is_a_dutch_error() -> None:
 
 def test_the_requesters_checklist_has_eight_questions() -> None:
     """Does the checklist hold the leaflet's eight questions, the babysit last?"""
-    questions = checklist()
+    questions = checklist().vragen
     assert len(questions) == 8
     assert questions[0].vraag.startswith("Heb je met de cliënt besproken dat er een overleg komt")
     assert "opvang voor de kinderen" in questions[-1].vraag
@@ -137,7 +137,7 @@ def test_the_requesters_checklist_has_eight_questions() -> None:
 
 def test_preparation_passes_only_when_every_question_is_yes() -> None:
     """Does the preparation pass with eight yeses, and list the open ones with their tips otherwise?"""
-    answers = {q.code: True for q in checklist()}
+    answers = {q.code: True for q in checklist().vragen}
     assert check_voorbereiding(answers).ok
     answers["uitnodigen"] = False
     answers["kinderopvang"] = None

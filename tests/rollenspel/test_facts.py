@@ -3,8 +3,7 @@ from __future__ import annotations
 import pytest
 
 from lco_kit.casus import Casus
-from lco_kit.rollenspel import casus_facts
-from lco_kit.rollenspel.facts import dutch_list
+from lco_kit.rollenspel.facts import casus_facts, dutch_list
 from tests.rollenspel.conftest import CURATED, SIMULATED, casus_data, make_casus, two_providers
 
 

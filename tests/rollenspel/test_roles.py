@@ -3,8 +3,7 @@ from __future__ import annotations
 import pytest
 
 from lco_kit.errors import ContentError
-from lco_kit.rollenspel import FASEN, ROLLEN, fase, fasen, rol, rollen
-from lco_kit.rollenspel.roles import load_rollen
+from lco_kit.rollenspel.roles import FASEN, ROLLEN, fase, fasen, load_rollen, rol, rollen
 from tests.rollenspel.conftest import DATA
 
 

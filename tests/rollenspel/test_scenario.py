@@ -1,3 +1,5 @@
+"""Building a scenario: every casus played through the five phases, filled in, shuffled only by the seed."""
+
 from __future__ import annotations
 
 import random
@@ -7,18 +9,12 @@ from pathlib import Path
 import pytest
 
 from lco_kit.casus import Casus
-from lco_kit.errors import ContentError, LcoError
-from lco_kit.rollenspel import (
-    FASEN,
-    build_scenario,
-    load_moment_file,
-    load_momenten,
-    score_chart,
-    score_scenario,
-)
+from lco_kit.errors import LcoError
 from lco_kit.rollenspel.facts import casus_facts
-from lco_kit.rollenspel.scenario import MIN_UITLEG_WOORDEN, moment_files
-from tests.rollenspel.conftest import CURATED, DATA, SIMULATED, make_casus, two_providers
+from lco_kit.rollenspel.moments import MIN_UITLEG_WOORDEN, load_moment_file, load_momenten
+from lco_kit.rollenspel.roles import FASEN
+from lco_kit.rollenspel.scenario import build_scenario
+from tests.rollenspel.conftest import CURATED, OWN_MOMENTS, SIMULATED, make_casus, two_providers
 
 ALL = CURATED + SIMULATED
 
@@ -32,20 +28,6 @@ ALWAYS = {
     "knelpunt",
     "verslag",
 }
-
-
-def right_choices(casus: Casus) -> dict[str, int]:
-    """Return, for every moment of the casus's scenario, the index of a right option."""
-    scenario = build_scenario(casus)
-    return {m.id: next(i for i, o in enumerate(m.opties) if o.juist) for m in scenario.momenten}
-
-
-def test_the_kits_moments_file_is_valid() -> None:
-    """Does the kit's own moments file load without a single problem?"""
-    loaded = load_momenten()
-    assert not loaded.fouten
-    assert len(loaded.momenten) >= 15
-    assert any(path.name == "lco.yaml" for path in moment_files())
 
 
 @pytest.mark.parametrize("casus", ALL, ids=lambda c: c.id)
@@ -129,108 +111,11 @@ def test_options_are_shuffled_by_the_seed_only() -> None:
         assert sorted(o.tekst for o in a.opties) == sorted(o.tekst for o in b.opties)
 
 
-def test_all_right_scores_every_role_full() -> None:
-    """Is a scenario answered right everywhere scored 100 % for every role?"""
-    casus = make_casus()
-    scenario = build_scenario(casus)
-    score = score_scenario(scenario, right_choices(casus))
-    assert score.juist == score.momenten == len(scenario.momenten)
-    assert {s.rol: s.procent for s in score.per_rol} == dict.fromkeys(scenario.rollen, 100)
-
-
-def test_score_per_role_counts_each_roles_moments() -> None:
-    """With one coördinator moment wrong and one spilfiguur moment unanswered, are the shares per role right?"""
-    casus = make_casus()
-    scenario = build_scenario(casus)
-    choices = right_choices(casus)
-    wrong = next(i for i, o in enumerate(scenario.moment("neutraliteit").opties) if not o.juist)
-    choices["neutraliteit"] = wrong
-    del choices["stilte"]
-    score = score_scenario(scenario, choices)
-    per_role = {s.rol: s for s in score.per_rol}
-    coordinator_moments = sum(m.rol == "coordinator" for m in scenario.momenten)
-    assert per_role["coordinator"].momenten == coordinator_moments
-    assert per_role["coordinator"].juist == coordinator_moments - 1
-    assert per_role["spilfiguur"].juist == per_role["spilfiguur"].momenten - 1
-    assert per_role["client"].procent == 100
-    assert score.overgeslagen == 1
-    assert score.juist == len(scenario.momenten) - 2
-
-
-def test_the_score_names_only_the_roles_that_were_played() -> None:
-    """Without a minor or a vertrouwenspersoon, are those roles left out of the score?"""
-    scenario = build_scenario(two_providers(client={"pseudoniem": "Mira", "leeftijd": 34, "huishouden": "alleen"}))
-    assert "minderjarige" not in scenario.rollen and "vertrouwenspersoon" not in scenario.rollen
-    assert "minderjarige" in build_scenario(make_casus()).rollen
-
-
-def test_wrong_choices_are_refused_in_dutch() -> None:
-    """Is a choice for a moment that is not played, or an option that does not exist, a Dutch error?"""
-    scenario = build_scenario(make_casus())
-    with pytest.raises(LcoError, match="Het moment ‘koffiepauze’ hoort niet bij dit scenario"):
-        score_scenario(scenario, {"koffiepauze": 0})
-    with pytest.raises(LcoError, match="Optie 9 bestaat niet"):
-        scenario.momenten[0].beoordeel(8)
-
-
-def test_score_chart_says_every_role_in_its_alt_text() -> None:
-    """Does the chart's alt text give every role's count and percentage?"""
-    casus = make_casus()
-    score = score_scenario(build_scenario(casus), right_choices(casus))
-    alt = score_chart(score).alt
-    for role in score.per_rol:
-        assert f"{role.naam}: {role.juist} van {role.momenten} ({role.procent}%)" in alt
-
-
-@pytest.mark.parametrize(
-    ("name", "message"),
-    [
-        ("momenten-zonder-juiste-optie.yaml", "geen enkele optie is ‘juist: true’"),
-        ("momenten-onbekend-woord.yaml", "{voornaam} kent de kit niet als in te vullen woord"),
-        ("momenten-losse-accolade.yaml", "een accolade { of } staat hier alleen"),
-        ("momenten-dubbele-id.yaml", "deze id’s komen twee keer voor: eigen-stap"),
-        ("momenten-uitleg-te-kort.yaml", "schrijf minstens 10 woorden"),
-        ("momenten-tegenstrijdige-voorwaarden.yaml", "‘vorige_lco’ en ‘eerste_lco’ sluiten elkaar uit"),
-        ("momenten-een-optie.yaml", "een moment heeft 2 tot 5 opties; gevonden: 1"),
-        ("momenten-onbekende-rol.yaml", "‘voorzitter’ is geen rol die de kit kent"),
-        ("momenten-dezelfde-uitleg.yaml", "twee opties hebben dezelfde uitleg"),
-    ],
-)
-def test_malformed_moments_files_get_a_dutch_message_with_their_line(name: str, message: str) -> None:
-    """Is each kind of malformed moments file refused with the file, the line and what is wrong?"""
-    with pytest.raises(ContentError) as caught:
-        load_moment_file(DATA / name)
-    text = str(caught.value)
-    assert text.startswith(name)
-    assert "regel " in text
-    assert message in text
-
-
-OWN = """schema_version: 1
-titel: Momenten van onze regio
-bron: Geschreven door een begeleider voor een test van de kit.
-momenten:
-  - id: tolk
-    fase: voorbereiding
-    rol: coordinator
-    als: [niet_delen]
-    titel: Een tolk regelen
-    situatie: "{client} spreekt thuis een andere taal."
-    vraag: Wat regelt de coördinator?
-    opties:
-      - tekst: Een professionele tolk, afgesproken met {client}.
-        juist: true
-        uitleg: Een professionele tolk laat de cliënt zelf aan het woord, zonder dat familie moet vertalen.
-      - tekst: De oudste dochter vertaalt.
-        uitleg: Een kind laten tolken legt een zware last op het kind, en de cliënt spreekt dan niet vrij.
-"""
-
-
 def test_a_facilitators_own_moments_join_the_scenario(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Does a moments file in the facilitator's own folder join the scenario, in its phase?"""
     folder = tmp_path / "data" / "rollenspel" / "momenten"
     folder.mkdir(parents=True)
-    (folder / "regio.yaml").write_text(OWN, encoding="utf-8")
+    (folder / "regio.yaml").write_text(OWN_MOMENTS, encoding="utf-8")
     monkeypatch.setenv("LCO_KIT_CONTENT_DIR", str(tmp_path))
     loaded = load_momenten()
     assert not loaded.fouten and loaded.bestanden["tolk"] == "regio.yaml"
@@ -240,25 +125,9 @@ def test_a_facilitators_own_moments_join_the_scenario(tmp_path: Path, monkeypatc
     assert scenario.momenten.index(moment) < [m.id for m in scenario.momenten].index("doorgeven")
 
 
-def test_an_upload_with_an_id_already_taken_is_reported_not_added() -> None:
-    """Is an uploaded moment whose id the kit already uses reported, and the upload not added?"""
-    taken = OWN.replace("id: tolk", "id: stilte")
-    loaded = load_momenten([("eigen.yaml", taken.encode())])
-    assert len(loaded.fouten) == 1
-    assert "de id ‘stilte’ wordt ook gebruikt in lco.yaml" in str(loaded.fouten[0])
-    assert loaded.bestanden["stilte"] == "lco.yaml"
-
-
-def test_a_bad_upload_is_reported_and_the_kits_moments_remain() -> None:
-    """Does a broken upload come back as an error while the kit's moments still load?"""
-    loaded = load_momenten([("kapot.yaml", b"schema_version: 1\ntitel: [")])
-    assert loaded.fouten and str(loaded.fouten[0]).startswith("kapot.yaml")
-    assert len(loaded.momenten) >= 15
-
-
 def test_no_fitting_moment_is_a_dutch_error() -> None:
     """Is a casus for which no moment fits refused with a Dutch message?"""
-    only = load_moment_file(OWN.encode(), "regio.yaml").momenten
+    only = load_moment_file(OWN_MOMENTS.encode(), "regio.yaml").momenten
     with pytest.raises(LcoError, match="Er is geen enkel moment dat past bij de casus"):
         build_scenario(make_casus(niet_delen=[]), only)
 
@@ -276,20 +145,3 @@ def test_every_role_at_the_table_has_enough_moments(casus: Casus) -> None:
         assert counts["minderjarige"] >= 2, counts
     if casus.client.vertrouwenspersoon:
         assert counts["vertrouwenspersoon"] >= 2, counts
-
-
-def test_the_hard_moments_the_method_asks_for_are_in_the_bank() -> None:
-    """Are the opening, the absent client, disagreement, safety, an interpreter and the closing round in the bank?"""
-    ids = {m.id for m in load_momenten().momenten}
-    assert ids >= {
-        "spelregels",
-        "openingsronde",
-        "client-komt-niet",
-        "oneenigheid",
-        "eigen-doel",
-        "veiligheid",
-        "tolk-aan-tafel",
-        "slotronde",
-        "briefing-vooraf",
-        "nabespreking",
-    }
