@@ -11,7 +11,7 @@ import pytest
 from lco_kit import config
 from lco_kit.charts import bar_chart
 from lco_kit.errors import LcoError
-from lco_kit.ui import DownloadLink, FileInput, MessageArea, UploadedFile, chart_image, guarded
+from lco_kit.ui.widgets import DownloadLink, FileInput, MessageArea, UploadedFile, chart_image, guarded
 
 
 def test_messages_are_escaped_never_html() -> None:
@@ -150,7 +150,7 @@ def test_page_address_writes_only_an_escaped_query() -> None:
 
 def test_a_section_has_an_escaped_heading_and_its_widgets() -> None:
     """Does a section show its title and explanation as text, then its widgets, with the kit's classes?"""
-    from lco_kit.ui import button, button_row, section
+    from lco_kit.ui.widgets import button, button_row, section
 
     row = button_row(button("Ja"), button("Nee"))
     box = section("Wie <doet> wat", "Kies één.", [row], "lco-test-sectie")
