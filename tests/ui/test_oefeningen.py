@@ -10,7 +10,7 @@ import pytest
 from lco_kit.oefeningen import Beoordeling, oefen_tekst
 from lco_kit.principes import load_principes
 from lco_kit.ui.oefeningen import OefeningWidget
-from tests.test_oefeningen import matching, multiple, one, open_question, order, single, why
+from tests.oefeningen._builders import matching, multiple, one, open_question, order, single, why
 
 
 def shown(widget: OefeningWidget) -> str:

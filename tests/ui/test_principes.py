@@ -10,7 +10,7 @@ from lco_kit.oefeningen import GeladenReeksen, LeesStap, OefenStap, load_banks, 
 from lco_kit.principes import load_principes
 from lco_kit.ui.oefeningen import OefeningWidget
 from lco_kit.ui.principes import MaatzorgLes, reading_card, summary_html
-from tests.test_oefeningen import bank_bytes, matching, multiple, one, open_question, order, single
+from tests.oefeningen._builders import bank_bytes, matching, multiple, one, open_question, order, single
 
 
 def banks(tmp_path: Path, **files: bytes) -> GeladenReeksen:

@@ -1,0 +1,22 @@
+# The exercise package's public face, each name listed once (lazy_loader reads this file).
+from .beoordeling import Beoordeling as Beoordeling
+from .beoordeling import Terugkoppeling as Terugkoppeling
+from .beoordeling import check_answer as check_answer
+from .les import LeesStap as LeesStap
+from .les import Les as Les
+from .les import LesResultaat as LesResultaat
+from .les import OefenStap as OefenStap
+from .les import plan_les as plan_les
+from .les import score_les as score_les
+from .model import SOORTEN as SOORTEN
+from .model import AnyOefening as AnyOefening
+from .model import KeuzeUitEen as KeuzeUitEen
+from .model import Koppelen as Koppelen
+from .model import MeerdereKeuzes as MeerdereKeuzes
+from .model import OpenVraag as OpenVraag
+from .model import Volgorde as Volgorde
+from .reeksen import GeladenReeksen as GeladenReeksen
+from .reeksen import choice_questions as choice_questions
+from .reeksen import known_casus as known_casus
+from .reeksen import load_banks as load_banks
+from .teksten import oefen_tekst as oefen_tekst

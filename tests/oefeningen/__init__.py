@@ -1,0 +1,1 @@
+"""Tests of lco_kit.oefeningen, one file per module."""
