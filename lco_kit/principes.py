@@ -13,15 +13,15 @@ order a lesson follows.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal, get_args
+from typing import Literal, get_args
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from lco_kit.content import ContentModel, ContentPart, content_path, load_model
 from lco_kit.errors import LcoError
+from lco_kit.fields import Id, Tekst
 
 __all__ = [
     "PRINCIPE_CODES",
@@ -35,10 +35,6 @@ __all__ = [
 PrincipeCode = Literal["positief", "integraal", "participatie", "gestructureerd", "gecoordineerd"]
 PRINCIPE_CODES: tuple[PrincipeCode, ...] = get_args(PrincipeCode)
 """The five principles' codes, in the method's own order (positieve hulpverlening first)."""
-
-_CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-Tekst = Annotated[str, Field(min_length=1)]
 
 
 class Principe(ContentPart):
@@ -73,17 +69,10 @@ class Thema(ContentPart):
         punten: Points to remember, shown as a list (optional).
     """
 
-    code: Tekst
+    code: Id
     titel: Tekst
     tekst: Tekst
     punten: tuple[Tekst, ...] = ()
-
-    @field_validator("code")
-    @classmethod
-    def _simple_code(cls, value: str) -> str:
-        if not _CODE.match(value):
-            raise ValueError(f"‘{value}’ is geen geldige code: gebruik kleine letters, cijfers en streepjes.")
-        return value
 
 
 class PrincipesInhoud(ContentModel):

@@ -134,5 +134,5 @@ def test_principle_missing_its_pitfall_names_the_field() -> None:
 def test_theme_code_with_spaces_is_refused() -> None:
     """Is a theme code with spaces or capitals refused in Dutch?"""
     themes = [{"code": "Mijn thema", "titel": "Titel", "tekst": "Tekst."}]
-    with pytest.raises(ContentError, match="geen geldige code"):
+    with pytest.raises(ContentError, match="geen geldige id"):
         load_principes(content([principle(c) for c in PRINCIPE_CODES], themes))
