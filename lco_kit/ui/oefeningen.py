@@ -10,6 +10,7 @@ never as HTML.
 CSS classes for tests and styling: ``lco-oefening``, ``lco-oefening-<soort>``,
 ``lco-oefening-id-<id>``, ``lco-oef-controleer``, ``lco-oef-uitleg`` (the verdict), and per
 explanation ``lco-uitleg-<status>`` (``lco-uitleg-gekozen_fout``: the learner's wrong choice).
+Its styles are in the kit's template (``lco-pagina-oefeningen.css``), on every page.
 """
 
 from __future__ import annotations
@@ -31,65 +32,9 @@ from lco_kit.oefeningen import (
     oefen_tekst,
 )
 from lco_kit.principes import load_principes
-from lco_kit.ui.widgets import MessageArea, button, escape, guarded
+from lco_kit.ui.widgets import MessageArea, button, escape, guarded, html_block
 
-__all__ = ["OEFENING_CSS", "OefeningWidget"]
-
-OEFENING_CSS = """<style>
-  .lco-les, .lco-oefening { box-sizing: border-box; max-width: 100%; }
-  .lco-les.widget-box, .lco-les .widget-box { overflow: visible; }
-  .lco-les .lco-kaart, .lco-les-voortgang progress, .lco-les .lco-melding { box-sizing: border-box; max-width: 100%; }
-  .lco-les-voortgang-tekst, .lco-voortgang-tekst { display: block; font-weight: 600; margin: 0.5rem 0 0.25rem; }
-  .lco-les .lco-leeskaart h3 { margin: 0.25rem 0 0.5rem; }
-  .lco-les .lco-leeskaart h4 { margin: 0.9rem 0 0.25rem; }
-  .lco-oefening .widget-html-content, .lco-les .widget-html-content { white-space: normal; line-height: 1.5; }
-  .lco-oef-label { font-size: 0.95rem; color: #3d3d3a; margin: 0 0 0.25rem; }
-  .lco-oef-vraag { font-size: 1.15rem; font-weight: 600; margin: 0.25rem 0 0.5rem; }
-  .lco-oef-opdracht { font-style: italic; margin: 0 0 0.5rem; }
-  .lco-oefening .widget-radio-box { width: 100%; }
-  .lco-oefening .widget-radio-box label, .lco-oefening .widget-checkbox label {
-    display: flex; align-items: flex-start; gap: 0.6rem; white-space: normal; height: auto;
-    min-height: 44px; line-height: 1.4; padding: 0.6rem 0.75rem; margin: 0.3rem 0; box-sizing: border-box;
-    border: 1px solid #c9c4b8; border-radius: 6px; background: #fff; width: 100%; overflow: visible; }
-  .lco-oefening .widget-checkbox { width: 100%; height: auto; }
-  .lco-oefening .widget-checkbox label span { white-space: normal; overflow: visible; }
-  .lco-oefening input[type=radio], .lco-oefening input[type=checkbox] {
-    width: 1.3rem; height: 1.3rem; flex: none; margin: 0.1rem 0 0; }
-  .lco-volgorde-rij { flex-wrap: wrap; align-items: center; gap: 0.5rem; border: 1px solid #c9c4b8;
-    border-radius: 6px; padding: 0.4rem 0.6rem; margin: 0.3rem 0; background: #fff; }
-  .lco-volgorde-rij .lco-volgorde-tekst { flex: 1 1 14rem; min-width: 0; }
-  .lco-koppel-moment { margin: 0.75rem 0 0.25rem; }
-  .lco-oefening .widget-dropdown { flex-wrap: wrap; height: auto; width: 100%; }
-  .lco-oefening .widget-dropdown > label { width: auto !important; white-space: normal; }
-  .lco-oefening .widget-dropdown > select { flex: 1 1 14rem; max-width: 100%; }
-  .lco-oefening .widget-textarea { width: 100%; flex-wrap: wrap; }
-  .lco-oefening .widget-textarea > label { width: 100% !important; }
-  .lco-oefening .widget-textarea textarea { min-height: 7rem; }
-  .lco-oef-hint { background: #fdf3e1; border-left: 6px solid var(--lco-oranje, #8a4b00);
-    padding: 0.5rem 0.75rem; border-radius: 6px; }
-  .lco-uitleg-lijst { list-style: none; padding: 0; margin: 0.5rem 0; }
-  .lco-uitleg-lijst.lco-genummerd { list-style: decimal; padding-left: 1.75rem; }
-  .lco-uitleg { border-left: 6px solid #c9c4b8; padding: 0.5rem 0.75rem; margin: 0.5rem 0; background: #fff;
-    border-radius: 4px; }
-  .lco-uitleg-gekozen_juist, .lco-uitleg-op_zijn_plaats, .lco-uitleg-juist_gekoppeld {
-    border-left-color: var(--lco-groen, #1e6b45); }
-  .lco-uitleg-gekozen_fout, .lco-uitleg-verkeerde_plaats, .lco-uitleg-fout_gekoppeld {
-    border-left-color: var(--lco-rood, #9b1c1c); }
-  .lco-uitleg-gemist { border-left-color: var(--lco-oranje, #8a4b00); }
-  .lco-uitleg-status { display: block; font-weight: 700; }
-  .lco-uitleg-tekst { display: block; margin: 0.2rem 0; }
-  .lco-uitleg-detail { display: block; font-style: italic; }
-  .lco-uitleg p { margin: 0.3rem 0 0; }
-  .lco-uitleg-kop { font-size: 1.05rem; margin: 1rem 0 0.25rem; }
-</style>"""
-"""The styles of exercises and the lesson (large targets, text that wraps on a phone)."""
-
-
-def _html(content: str, css: str) -> widgets.HTML:
-    widget = widgets.HTML(content)
-    widget.add_class(css)
-    widget.layout.width = "auto"
-    return widget
+__all__ = ["OefeningWidget"]
 
 
 class OefeningWidget(widgets.VBox):
@@ -124,8 +69,8 @@ class OefeningWidget(widgets.VBox):
         self._on_checked = on_checked
         self._on_reflectie = on_reflectie
         self.messages = MessageArea()
-        self.uitleg = _html("", "lco-oef-uitleg")
-        self.hint = _html("", "lco-oef-hint-vak")
+        self.uitleg = html_block("", "lco-oef-uitleg")
+        self.hint = html_block("", "lco-oef-hint-vak")
         self._inputs: list[widgets.Widget] = []
         body = self._build_inputs()
         check_label = oefen_tekst("bewaar_voor_mij") if isinstance(oefening, OpenVraag) else oefen_tekst("controleer")
@@ -165,7 +110,7 @@ class OefeningWidget(widgets.VBox):
         casus = (
             f'<p class="lco-oef-casus">{escape(oefen_tekst("uit_casus", titel=casus_titel))}</p>' if casus_titel else ""
         )
-        return _html(
+        return html_block(
             f'<p class="lco-oef-label">{escape(" · ".join(label))}</p>{casus}'
             f'<p class="lco-oef-vraag">{escape(oefening.vraag)}</p>'
             f'<p class="lco-oef-opdracht">{escape(oefen_tekst(f"opdracht_{oefening.soort}"))}</p>',
@@ -216,7 +161,7 @@ class OefeningWidget(widgets.VBox):
         self._rijen: list[tuple[widgets.HTML, widgets.Button, widgets.Button]] = []
         rows = []
         for position in range(len(self.volgorde)):
-            text = _html("", "lco-volgorde-tekst")
+            text = html_block("", "lco-volgorde-tekst")
             up = button(oefen_tekst("hoger"), "", "lco-volgorde-hoger")
             down = button(oefen_tekst("lager"), "", "lco-volgorde-lager")
             up.on_click(lambda _, p=position: self.move(p, -1))
@@ -257,7 +202,7 @@ class OefeningWidget(widgets.VBox):
         self.keuzelijsten: dict[int, widgets.Dropdown] = {}
         parts: list[widgets.Widget] = []
         for number, index in enumerate(self.weergave, start=1):
-            moment = _html(
+            moment = html_block(
                 f'<p><span class="lco-koppel-nummer">{number}.</span> {escape(oefening.paren[index].moment)}</p>',
                 "lco-koppel-moment",
             )

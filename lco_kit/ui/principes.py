@@ -10,7 +10,8 @@ choices. A facilitator can choose a bank and the number of exercises for a group
 CSS classes for tests: ``lco-les`` (main widget), ``lco-les-begeleider-knop``,
 ``lco-les-reeks``, ``lco-les-aantal``, ``lco-les-start``, ``lco-les-voortgang``,
 ``lco-leeskaart``, ``lco-les-volgende``, ``lco-les-opnieuw``, ``lco-les-samenvatting``, and
-``lco-stap-nr-<n>`` on the widget of step *n*.
+``lco-stap-nr-<n>`` on the widget of step *n*. Its styles are in the kit's template
+(``lco-pagina-oefeningen.css``).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from lco_kit.oefeningen import (
     score_les,
 )
 from lco_kit.principes import Principe, Thema, load_principes
-from lco_kit.ui.oefeningen import OEFENING_CSS, OefeningWidget
+from lco_kit.ui.oefeningen import OefeningWidget
 from lco_kit.ui.widgets import DownloadLink, MessageArea, button, escape, guarded
 
 __all__ = ["ALLE_REEKSEN", "STANDAARD_AANTAL", "MaatzorgLes", "maatzorg_les", "reading_card", "summary_html"]
@@ -186,7 +187,6 @@ class MaatzorgLes(widgets.VBox):
 
         super().__init__(
             [
-                widgets.HTML(OEFENING_CSS),
                 self._facilitator_panel(),
                 self.voortgang,
                 self.stap,
