@@ -290,14 +290,3 @@ class Oefenreeks(ContentModel):
         if doubles:
             raise ValueError(f"deze id’s komen twee keer voor: {', '.join(doubles)}. Elke oefening heeft een eigen id.")
         return self
-
-    def oefening(self, oefening_id: str) -> AnyOefening:
-        """Return the exercise with this id.
-
-        Raises:
-            KeyError: When the bank has none.
-        """
-        for oefening in self.oefeningen:
-            if oefening.id == oefening_id:
-                return oefening
-        raise KeyError(oefening_id)
