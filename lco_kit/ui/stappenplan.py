@@ -33,26 +33,23 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from lco_kit.casus import Casus, casus_to_yaml, require_lco
+from lco_kit.casus import STATUSSEN, Afspraak, Casus, Knelpunt, casus_to_yaml, require_lco
 from lco_kit.codes import code_list
 from lco_kit.errors import LcoError
+from lco_kit.registratie import check_row, registratie_csv, registratie_rij
 from lco_kit.rollenspel import rollenspel_text
 from lco_kit.stappenplan import (
-    STATUSSEN,
-    Agreement,
     Stappenplan,
-    StappenplanKnelpunt,
     StappenplanProbleem,
-    check_registration_row,
     check_stappenplan,
     follow_up_yaml,
+    lco_gegevens,
     new_stappenplan,
     opening_view,
     owner_choices,
     owner_label,
-    registratie_csv,
-    registratie_rij,
     stappenplan_text,
+    status_text,
     update_follow_up,
     verslag_filename,
     verslag_markdown,
@@ -60,7 +57,7 @@ from lco_kit.stappenplan import (
     with_follow_up,
 )
 from lco_kit.traject import Traject, follow_up_traject, new_traject, traject_text
-from lco_kit.ui.rollenspel import ROLLENSPEL_CSS, CasusKiezer
+from lco_kit.ui.casus_kiezer import CasusKiezer
 from lco_kit.ui.traject import TrajectBalk
 from lco_kit.ui.widgets import (
     DownloadLink,
@@ -74,32 +71,17 @@ from lco_kit.ui.widgets import (
     when_requested,
 )
 
-__all__ = ["STAPPENPLAN_CSS", "StappenplanBouwer", "problems_html", "stappenplan_bouwer"]
+__all__ = ["StappenplanBouwer", "problems_html", "stappenplan_bouwer"]
 
 t = stappenplan_text
 
-STAPPENPLAN_CSS = """<style>
-  .lco-stappenplan { width: 100%; box-sizing: border-box; }
-  .lco-sp-rij { border: 1px solid #c9c4b8; border-radius: 6px; padding: 0.4rem 0.6rem; margin: 0.4rem 0;
-    background: #fff; width: 100%; box-sizing: border-box; }
-  .lco-stappenplan .widget-datepicker, .lco-stappenplan .widget-inline-hbox { flex-wrap: wrap; height: auto; }
-  .lco-stappenplan .widget-datepicker > label { width: auto !important; min-width: 8rem; white-space: normal; }
-  .lco-stappenplan .widget-datepicker input { min-height: 40px; font-size: 1rem; }
-  .lco-stappenplan .widget-checkbox { width: 100%; height: auto; }
-  .lco-stappenplan .widget-checkbox label { white-space: normal; height: auto; min-height: 44px; line-height: 1.4;
-    display: flex; align-items: center; gap: 0.5rem; }
-  .lco-stappenplan input[type=checkbox] { width: 1.3rem; height: 1.3rem; flex: none; }
-  .lco-sp-te-laat { color: var(--lco-rood, #9b1c1c); font-weight: 700; }
-  .lco-sp-voorbeeld pre { white-space: pre-wrap; font-family: inherit; background: #fff; border: 1px solid #c9c4b8;
-    border-radius: 6px; padding: 0.75rem; }
-  .lco-sp-problemen li { margin: 0.3rem 0; }
-  .lco-sp-domeinen { display: flex; flex-wrap: wrap; }
-  .lco-sp-domeinen .widget-checkbox { width: auto; min-width: 14rem; }
-</style>"""
-"""The page's styles: rows that wrap on a phone, large targets."""
-
 KIES = ""
 """The value of ‘nothing chosen yet’ in a list."""
+
+
+def _day(day: date | None) -> str:
+    """Return a date as the page writes it (``15/03/2026``)."""
+    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def _labelled(widget: widgets.Widget, css: str) -> widgets.Widget:
@@ -118,7 +100,7 @@ def problems_html(problems: list[StappenplanProbleem]) -> str:
 class _AgreementRow(widgets.VBox):
     """One agreement's inputs: what, who, by when, and a button to remove it."""
 
-    def __init__(self, number: int, owners: list[tuple[str, str]], agreement: Agreement) -> None:
+    def __init__(self, number: int, owners: list[tuple[str, str]], agreement: Afspraak) -> None:
         self.wat = _labelled(
             widgets.Text(
                 value=agreement.wat,
@@ -148,15 +130,15 @@ class _AgreementRow(widgets.VBox):
         self.add_class("lco-sp-rij")
         self.add_class("lco-sp-afspraak")
 
-    def agreement(self) -> Agreement:
+    def agreement(self) -> Afspraak:
         """Return what the row says."""
-        return Agreement(self.wat.value.strip(), str(self.wie.value), self.datum.value)
+        return Afspraak.concept(self.wat.value.strip(), str(self.wie.value), self.datum.value)
 
 
 class _KnelpuntRow(widgets.VBox):
     """One knelpunt's inputs: its category and what happens."""
 
-    def __init__(self, number: int, knelpunt: StappenplanKnelpunt) -> None:
+    def __init__(self, number: int, knelpunt: Knelpunt) -> None:
         codes = code_list("knelpunten")
         self.soort = _labelled(
             widgets.Dropdown(
@@ -180,9 +162,9 @@ class _KnelpuntRow(widgets.VBox):
         self.add_class("lco-sp-rij")
         self.add_class("lco-sp-knelpunt")
 
-    def knelpunt(self) -> StappenplanKnelpunt:
+    def knelpunt(self) -> Knelpunt:
         """Return what the row says."""
-        return StappenplanKnelpunt(str(self.soort.value), self.tekst.value.strip())
+        return Knelpunt.concept(str(self.soort.value), self.tekst.value.strip())
 
 
 def stappenplan_bouwer(query: str | None = None) -> StappenplanBouwer:
@@ -249,7 +231,6 @@ class StappenplanBouwer(widgets.VBox):
         self.kiezer = CasusKiezer(self._casus_changed, self.messages, gebruik="stappenplan")
         super().__init__(
             [
-                widgets.HTML(ROLLENSPEL_CSS + STAPPENPLAN_CSS),
                 section(t("pagina_casus_titel"), t("pagina_casus_uitleg"), [self.kiezer], "lco-sp-sectie-casus"),
                 self.opvolging,
                 section(t("pagina_overleg_titel"), t("pagina_overleg_uitleg"), [self.overleg], "lco-sp-sectie-overleg"),
@@ -278,7 +259,7 @@ class StappenplanBouwer(widgets.VBox):
         )
         self.add_class("lco-rollenspel")
         self.add_class("lco-stappenplan")
-        self._lco_sections = self.children[2:-2]
+        self._lco_sections = self.children[1:-2]
         """The sections after the choice of a casus: hidden for a casus that is not an LCO."""
         if self.kiezer.casus is not None:
             guarded(self.messages, rollenspel_text("wat_casus_kiezen"))(self._casus_changed)(self.kiezer.casus)
@@ -323,7 +304,7 @@ class StappenplanBouwer(widgets.VBox):
         self._build_meeting(plan)
         self._afspraken = []
         self._knelpunten = []
-        self._rebuild_agreements(list(plan.afspraken) or [Agreement()])
+        self._rebuild_agreements(list(plan.afspraken) or [Afspraak.concept()])
         self._rebuild_knelpunten(list(plan.knelpunten))
         self.geen_knelpunten.value = plan.geen_knelpunten
         self.volgend.value = plan.volgend_overleg
@@ -381,23 +362,23 @@ class StappenplanBouwer(widgets.VBox):
         for line in opening_view(casus, plan.datum):
             late = f' <span class="lco-sp-te-laat">{escape(t("pagina_te_laat"))}</span>' if line.te_laat else ""
             info = html_block(
-                f"<p><strong>{escape(t('pagina_vorige_nr', nr=line.nummer))}</strong> {escape(line.wat)}<br>"
-                f"{escape(t('pagina_vorige_wie', wie=line.wie, datum=line.tegen_wanneer.strftime('%d/%m/%Y')))}"
+                f"<p><strong>{escape(t('pagina_vorige_nr', nr=line.nummer))}</strong> {escape(line.afspraak.wat)}<br>"
+                f"{escape(t('pagina_vorige_wie', wie=line.wie, datum=_day(line.afspraak.tegen_wanneer)))}"
                 f"{late}</p>",
                 "lco-sp-vorige",
             )
             told = plan.opvolging[line.nummer - 1] if line.nummer <= len(plan.opvolging) else None
             status = _labelled(
                 widgets.Dropdown(
-                    options=[(t(f"status_{s.replace(' ', '_')}"), s) for s in STATUSSEN],
-                    value=told.status if told else line.status,
+                    options=[(status_text(s), s) for s in STATUSSEN],
+                    value=told.status if told else line.afspraak.status,
                     description=t("pagina_stand", nr=line.nummer),
                 ),
                 "lco-sp-opvolging-status",
             )
             reason = _labelled(
                 widgets.Text(
-                    value=(told.reden if told else "") or line.reden,
+                    value=(told.toelichting if told else "") or line.reden,
                     description=t("pagina_waarom", nr=line.nummer),
                     placeholder=t("pagina_waarom_voorbeeld"),
                     layout=widgets.Layout(width="100%"),
@@ -484,13 +465,13 @@ class StappenplanBouwer(widgets.VBox):
         self.afspraken.children = tuple(self._afspraken)
         self.knelpunten.children = tuple(self._knelpunten)
 
-    def add_agreement(self, agreement: Agreement | None = None) -> None:
+    def add_agreement(self, agreement: Afspraak | None = None) -> None:
         """Add an agreement row (empty, or filled in)."""
         current = [row.agreement() for row in self._afspraken]
-        current.append(agreement or Agreement())
+        current.append(agreement or Afspraak.concept())
         self._rebuild_agreements(current)
 
-    def _rebuild_agreements(self, agreements: list[Agreement]) -> None:
+    def _rebuild_agreements(self, agreements: list[Afspraak]) -> None:
         owners = owner_choices(self.casus)
         self._afspraken = []
         for number, agreement in enumerate(agreements, start=1):
@@ -507,13 +488,13 @@ class StappenplanBouwer(widgets.VBox):
         del current[number - 1]
         self._rebuild_agreements(current)
 
-    def add_knelpunt(self, knelpunt: StappenplanKnelpunt | None = None) -> None:
+    def add_knelpunt(self, knelpunt: Knelpunt | None = None) -> None:
         """Add a knelpunt row (empty, or filled in)."""
         current = [row.knelpunt() for row in self._knelpunten]
-        current.append(knelpunt or StappenplanKnelpunt())
+        current.append(knelpunt or Knelpunt.concept())
         self._rebuild_knelpunten(current)
 
-    def _rebuild_knelpunten(self, knelpunten: list[StappenplanKnelpunt]) -> None:
+    def _rebuild_knelpunten(self, knelpunten: list[Knelpunt]) -> None:
         self._knelpunten = []
         for number, knelpunt in enumerate(knelpunten, start=1):
             row = _KnelpuntRow(number, knelpunt)
@@ -531,22 +512,22 @@ class StappenplanBouwer(widgets.VBox):
 
     def take_casus_knelpunten(self) -> None:
         """Add the knelpunten the casus names, to adapt to what was said at the table."""
-        current = [row.knelpunt() for row in self._knelpunten if row.knelpunt() != StappenplanKnelpunt()]
+        current = [row.knelpunt() for row in self._knelpunten if row.knelpunt() != Knelpunt.concept()]
         known = {(k.categorie, k.omschrijving) for k in current}
         for knelpunt in self.casus.knelpunten:
             if (knelpunt.categorie, knelpunt.omschrijving) not in known:
-                current.append(StappenplanKnelpunt(knelpunt.categorie, knelpunt.omschrijving))
+                current.append(Knelpunt.concept(knelpunt.categorie, knelpunt.omschrijving))
         self._rebuild_knelpunten(current)
         self.geen_knelpunten.value = False
 
     def take_over_open(self) -> None:
         """Add the earlier agreements that are not done as new agreements (with a new date to choose)."""
         plan = self.read()
-        current = [row.agreement() for row in self._afspraken if row.agreement() != Agreement()]
+        current = [row.agreement() for row in self._afspraken if row.agreement() != Afspraak.concept()]
         for earlier in plan.opvolging:
             if earlier.status != "gedaan":
-                current.append(Agreement(earlier.wat, earlier.wie, None))
-        self._rebuild_agreements(current or [Agreement()])
+                current.append(Afspraak.concept(earlier.wat, earlier.wie, None))
+        self._rebuild_agreements(current or [Afspraak.concept()])
 
     # ------------------------------------------------------------ reading and making
 
@@ -590,12 +571,12 @@ class StappenplanBouwer(widgets.VBox):
             self.problemen.value = problems_html(problems)
             self.messages.show(t("pagina_nog_niet", aantal=len(problems)), "fout")
             return
-        row = registratie_rij(plan)
-        warnings = check_registration_row(row).warnings
+        gegevens = lco_gegevens(plan)
+        warnings = check_row(registratie_rij(gegevens)).warnings
         self.pdf.set_data(verslag_pdf(plan), verslag_filename(plan, "pdf"))
         markdown = verslag_markdown(plan)
         self.md.set_data(markdown.encode("utf-8"), verslag_filename(plan, "md"))
-        self.csv.set_data(registratie_csv(plan), f"registratie-{plan.casus.id}-{plan.datum.isoformat()}.csv")
+        self.csv.set_data(registratie_csv(gegevens), f"registratie-{plan.casus.id}-{plan.datum.isoformat()}.csv")
         self.yaml.set_data(follow_up_yaml(plan).encode("utf-8"), f"{plan.casus.id}-opvolging.yaml")
         traject = self._own_traject()
         if traject is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +74,20 @@ momenten:
         uitleg: Een kind laten tolken legt een zware last op het kind, en de cliënt spreekt dan niet vrij.
 """
 """A facilitator's own moments file: one moment, played only when the client keeps something apart."""
+
+
+NO_LCO = "Mira wil geen overleg met alle diensten samen."
+"""The reason of a casus that is not an LCO, as a test writes it."""
+
+
+def uploaded(name: str, data: bytes) -> tuple[dict[str, object], ...]:
+    """Return what a FileUpload widget holds after a person chose a file."""
+    return (
+        {
+            "name": name,
+            "type": "application/x-yaml",
+            "size": len(data),
+            "content": memoryview(data),
+            "last_modified": datetime(2026, 1, 1, tzinfo=UTC),
+        },
+    )

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from lco_kit.casus import load_casus_file
 from lco_kit.codes import code_list
 from lco_kit.stappenplan import opening_view
-from lco_kit.ui.rollenspel import begeleider_rollenspel
+from lco_kit.ui import begeleider_rollenspel
 from lco_kit.ui.stappenplan import StappenplanBouwer, stappenplan_bouwer
 from tests.rollenspel.conftest import make_casus
 
@@ -111,7 +111,7 @@ def test_follow_up_opens_on_the_page_with_each_agreements_status() -> None:
     page._opvolging[1][0].value = "niet gelukt"
     page.save_status()
     saved = load_casus_file(page.stand.data or b"", "opvolging.yaml")
-    assert [r.status for r in opening_view(saved)] == ["gedaan", "niet gelukt"]
+    assert [r.afspraak.status for r in opening_view(saved)] == ["gedaan", "niet gelukt"]
 
     fill_agreement(page, 1, "Opnieuw naar de ontmoetingsavond", "client", SOON)
     page.geen_knelpunten.value = True
