@@ -125,6 +125,19 @@ def _verdict(
     )
 
 
+def _verdict_by_share(
+    oefening: AnyOefening, items: Sequence[Terugkoppeling], *, right: str, partly: str
+) -> Beoordeling:
+    """Return the verdict when each option, step or moment is an equal share of the answer.
+
+    ``right`` and ``partly`` are the keys of the verdict's text when all is right and when not.
+    """
+    good = sum(item.goed for item in items)
+    juist = good == len(items)
+    oordeel = oefen_tekst(right) if juist else oefen_tekst(partly, goed=good, totaal=len(items))
+    return _verdict(oefening, juist, good / len(items), items, oordeel)
+
+
 def _option_status(chosen: bool, right: bool) -> Status:
     if chosen:
         return "gekozen_juist" if right else "gekozen_fout"
@@ -179,16 +192,9 @@ def _check_multiple(oefening: MeerdereKeuzes, antwoord: object) -> Beoordeling:
         )
         for i, optie in enumerate(oefening.opties)
     ]
-    good = sum(item.goed for item in items)
-    juist = good == len(items)
     # The learner's own wrong marks first, then what was missed: that is what needs reading most.
     items.sort(key=lambda item: _MULTIPLE_ORDER[item.status])
-    oordeel = (
-        oefen_tekst("oordeel_meervoudig_true")
-        if juist
-        else oefen_tekst("oordeel_meervoudig_false", goed=good, totaal=len(items))
-    )
-    return _verdict(oefening, juist, good / len(items), items, oordeel)
+    return _verdict_by_share(oefening, items, right="oordeel_meervoudig_true", partly="oordeel_meervoudig_false")
 
 
 def _check_order(oefening: Volgorde, antwoord: object) -> Beoordeling:
@@ -212,14 +218,7 @@ def _check_order(oefening: Volgorde, antwoord: object) -> Beoordeling:
         items.append(
             Terugkoppeling(stap.tekst, stap.uitleg, "op_zijn_plaats" if goed else "verkeerde_plaats", goed, detail)
         )
-    good = sum(item.goed for item in items)
-    juist = good == count
-    oordeel = (
-        oefen_tekst("oordeel_volgorde_true")
-        if juist
-        else oefen_tekst("oordeel_volgorde_false", goed=good, totaal=count)
-    )
-    return _verdict(oefening, juist, good / count, items, oordeel)
+    return _verdict_by_share(oefening, items, right="oordeel_volgorde_true", partly="oordeel_volgorde_false")
 
 
 def _check_matching(oefening: Koppelen, antwoord: object) -> Beoordeling:
@@ -243,15 +242,7 @@ def _check_matching(oefening: Koppelen, antwoord: object) -> Beoordeling:
         items.append(
             Terugkoppeling(paar.moment, paar.uitleg, "juist_gekoppeld" if goed else "fout_gekoppeld", goed, detail)
         )
-    good = sum(item.goed for item in items)
-    count = len(items)
-    juist = good == count
-    oordeel = (
-        oefen_tekst("oordeel_koppelen_true")
-        if juist
-        else oefen_tekst("oordeel_koppelen_false", goed=good, totaal=count)
-    )
-    return _verdict(oefening, juist, good / count, items, oordeel)
+    return _verdict_by_share(oefening, items, right="oordeel_koppelen_true", partly="oordeel_koppelen_false")
 
 
 def _check_open(oefening: OpenVraag, antwoord: object) -> Beoordeling:

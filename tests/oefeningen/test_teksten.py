@@ -21,7 +21,9 @@ def test_every_text_the_code_asks_for_exists() -> None:
     ]
     keys = set()
     for source in sources:
-        keys |= set(re.findall(r"oefen_tekst\(\s*[\"']([a-z_]+)[\"']", source.read_text(encoding="utf-8")))
+        text = source.read_text(encoding="utf-8")
+        # A key is asked for directly, or handed to the helper that words a verdict by shares.
+        keys |= set(re.findall(r"(?:oefen_tekst\(|right=|partly=)\s*[\"']([a-z_]+)[\"']", text))
     keys |= {f"soort_{kind}" for kind in SOORTEN} | {f"opdracht_{kind}" for kind in SOORTEN}
     keys |= {f"status_{status}" for status in Status.__args__}  # type: ignore[attr-defined]
     for key in sorted(keys):
