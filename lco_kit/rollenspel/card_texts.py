@@ -12,6 +12,7 @@ Examples:
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from functools import cache
 from typing import Annotated
 
@@ -23,24 +24,27 @@ from lco_kit.rollenspel.roles import RolCode
 
 __all__ = ["ConfidenceTexts", "KaartInhoud", "MinorTexts", "card_contents"]
 
-_CARD_WORDS = frozenset({"client", "naam", "leeftijd"})
+
+def _only_words(words: frozenset[str]) -> Callable[[str], str]:
+    """Return a check that a text uses no word between braces but these (a lone brace is refused too)."""
+
+    def check(text: str) -> str:
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError:
+            raise ValueError("een accolade { of } staat hier alleen.") from None
+        unknown = names - words
+        if unknown:
+            raise ValueError(
+                f"{{{sorted(unknown)[0]}}} kent de kit hier niet. "
+                f"Mogelijk: {', '.join(f'{{{w}}}' for w in sorted(words))}."
+            )
+        return text
+
+    return check
 
 
-def _check_words(text: str) -> str:
-    try:
-        names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    except ValueError:
-        raise ValueError("een accolade { of } staat hier alleen.") from None
-    unknown = names - _CARD_WORDS
-    if unknown:
-        raise ValueError(
-            f"{{{sorted(unknown)[0]}}} kent de kit hier niet. "
-            f"Mogelijk: {', '.join(f'{{{w}}}' for w in sorted(_CARD_WORDS))}."
-        )
-    return text
-
-
-CardText = Annotated[Tekst, AfterValidator(_check_words)]
+CardText = Annotated[Tekst, AfterValidator(_only_words(frozenset({"client", "naam", "leeftijd"})))]
 
 
 class MinorTexts(ContentPart):
@@ -53,21 +57,7 @@ class MinorTexts(ContentPart):
     zeggen: tuple[CardText, ...] = Field(min_length=1)
 
 
-_CONFIDENCE_WORDS = frozenset({"wie", "onderwerp", "reden"})
-
-
-def _check_confidence_words(text: str) -> str:
-    names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    unknown = names - _CONFIDENCE_WORDS
-    if unknown:
-        raise ValueError(
-            f"{{{sorted(unknown)[0]}}} kent de kit hier niet. "
-            f"Mogelijk: {', '.join(f'{{{w}}}' for w in sorted(_CONFIDENCE_WORDS))}."
-        )
-    return text
-
-
-ConfidenceText = Annotated[Tekst, AfterValidator(_check_confidence_words)]
+ConfidenceText = Annotated[Tekst, AfterValidator(_only_words(frozenset({"wie", "onderwerp", "reden"})))]
 
 
 class ConfidenceTexts(ContentPart):
