@@ -1,4 +1,4 @@
-"""Numbers and lists written the Flemish way (``1.091``, ``28,0 %``)."""
+"""Numbers and lists written the Flemish way (``1.091``, ``28,0 %``), and values shortened for display."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 from lco_kit.dutch import number
 
-__all__ = ["count_text", "number", "percent", "row_list", "year_span"]
+__all__ = ["count_text", "number", "percent", "row_list", "show", "year_span"]
+
+_SHOWN = 60
 
 
 def percent(share: float | None, decimals: int = 0) -> str:
@@ -34,3 +36,9 @@ def year_span(years: Sequence[int]) -> str:
         return "geen jaren"
     first, last = min(years), max(years)
     return str(first) if first == last else f"{first}–{last}"
+
+
+def show(text: str) -> str:
+    """Return a value shortened for display in a list of problems."""
+    text = text.strip()
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"

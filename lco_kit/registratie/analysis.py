@@ -20,7 +20,7 @@ import pandas as pd
 
 from lco_kit.codes import code_list
 from lco_kit.registratie._data import published_totals
-from lco_kit.registratie.importer import Registration
+from lco_kit.registratie.registration import Registration
 from lco_kit.registratie.suppression import SuppressedTable, default_threshold, suppress_table
 
 __all__ = [

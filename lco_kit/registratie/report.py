@@ -23,7 +23,7 @@ from lco_kit.registratie._data import texts
 from lco_kit.registratie._format import number, percent, year_span
 from lco_kit.registratie.analysis import Selection, Signal
 from lco_kit.registratie.charts import bars_chart, knelpunt_trend_chart, note_line, shares_chart, trend_chart
-from lco_kit.registratie.importer import PROBLEM_COLUMNS, Registration
+from lco_kit.registratie.registration import PROBLEM_COLUMNS, Registration
 from lco_kit.registratie.suppression import HIDDEN, TOTAL, SuppressedTable, default_threshold
 
 __all__ = [

@@ -26,7 +26,7 @@ from lco_kit.codes import code_list, gemeenten_in, lookup_gemeente
 from lco_kit.errors import LcoError
 from lco_kit.export import to_belgian_csv, to_xlsx
 from lco_kit.registratie._data import Calibration, calibration, published_totals
-from lco_kit.registratie.schema import REGISTRATION_COLUMNS
+from lco_kit.registratie.columns import REGISTRATION_COLUMNS
 
 __all__ = [
     "DEFAULT_YEARS",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from lco_kit.registratie._data import text, texts
+from lco_kit.registratie._data import text as registratie_text
+from lco_kit.registratie._data import texts
 
-__all__ = ["policy_questions", "text"]
+__all__ = ["policy_questions", "registratie_text"]
 
 
 def policy_questions() -> dict[str, str]:

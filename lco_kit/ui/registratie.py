@@ -19,6 +19,9 @@ import ipywidgets as widgets
 from lco_kit.errors import LcoError
 from lco_kit.registratie import (
     EXPORT_TABLES,
+    HIDDEN,
+    REGISTRATION_COLUMNS,
+    REQUIRED_COLUMNS,
     MissingColumnsError,
     Overview,
     Registration,
@@ -33,9 +36,7 @@ from lco_kit.registratie import (
     template_xlsx,
     validate_frame,
 )
-from lco_kit.registratie.schema import REGISTRATION_COLUMNS, REQUIRED_COLUMNS
-from lco_kit.registratie.suppression import HIDDEN
-from lco_kit.registratie.texts import text
+from lco_kit.registratie import registratie_text as text
 from lco_kit.ui.widgets import (
     AltImage,
     DownloadLink,
@@ -46,6 +47,7 @@ from lco_kit.ui.widgets import (
     chart_image,
     escape,
     guarded,
+    html_block,
 )
 
 __all__ = ["MAX_UPLOAD_BYTES", "RegistratiePagina", "html_table", "registratie_pagina"]
@@ -63,14 +65,8 @@ _THRESHOLDS = (5, 10, 20)
 _DIGITS = re.compile(r"[\d.,]+")
 
 
-def _html(content: str, css: str) -> widgets.HTML:
-    widget = widgets.HTML(content)
-    widget.add_class(css)
-    return widget
-
-
 def _heading(key: str, level: int = 2) -> widgets.HTML:
-    return _html(f"<h{level}>{escape(text(key))}</h{level}>", "lco-sectiekop")
+    return html_block(f"<h{level}>{escape(text(key))}</h{level}>", "lco-sectiekop")
 
 
 def html_table(headers: Sequence[str], rows: Sequence[Sequence[object]], caption: str, css: str) -> str:
@@ -81,22 +77,6 @@ def html_table(headers: Sequence[str], rows: Sequence[Sequence[object]], caption
         f'<div class="lco-tabel-rol"><table class="lco-tabel {css}"><caption>{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
-
-
-_STYLE = """<style>
-.lco-registratie table.lco-tabel { border-collapse: collapse; margin: 0.75rem 0 1.25rem; font-size: 1rem; width: 100%; }
-.lco-registratie table.lco-tabel caption { text-align: left; font-style: italic; color: #4a4a4a; padding: 0.25rem 0; }
-.lco-registratie table.lco-tabel th { background: #1f4e79; color: #fff; text-align: left; padding: 0.4rem 0.6rem; }
-.lco-registratie table.lco-tabel td { border-bottom: 1px solid #c9c4b8; padding: 0.35rem 0.6rem; vertical-align: top; }
-.lco-registratie table.lco-tabel tr:last-child td { font-weight: 600; }
-.lco-registratie table.lco-ongeldige-rijen tr:last-child td,
-.lco-registratie table.lco-signalen tr:last-child td,
-.lco-registratie table.lco-kerncijfers tr:last-child td { font-weight: normal; }
-.lco-registratie .lco-tabel-rol { overflow-x: auto; }
-.lco-registratie .lco-grafiek-noot { color: #4a4a4a; font-size: 0.95rem; margin: 0.25rem 0 0.5rem; }
-.lco-registratie .widget-checkbox { min-height: 40px; }
-.lco-registratie .widget-checkbox input { width: 1.3rem; height: 1.3rem; }
-</style>"""
 
 
 class _Progress(widgets.VBox):
@@ -113,7 +93,7 @@ class _Progress(widgets.VBox):
         self.bar = widgets.FloatProgress(value=0.0, min=0.0, max=1.0, description="")
         self.bar.layout.width = "100%"
         self.bar.add_class("lco-voortgang-balk")
-        self.label = _html("", "lco-voortgang")
+        self.label = html_block("", "lco-voortgang")
         super().__init__([self.label, self.bar])
         self.add_class("lco-voortgang-vak")
         self.layout.display = "none"
@@ -200,7 +180,7 @@ class RegistratiePagina(widgets.VBox):
         self.results = widgets.VBox()
         self.results.add_class("lco-resultaten")
         source, filters, downloads = self._source_part(), self._filter_part(), self._download_part()
-        super().__init__([widgets.HTML(_STYLE), self.messages, source, filters, self.results, downloads])
+        super().__init__([self.messages, source, filters, self.results, downloads])
         self.add_class("lco-registratie")
         if simulated:
             self.use_simulated()
@@ -225,14 +205,14 @@ class RegistratiePagina(widgets.VBox):
         self._on(self.sheet_button, "ui_wat_inlezen", self._read_sheet)
         self.sheet_box = widgets.HBox([self.sheet_choice, self.sheet_button])
         self.sheet_box.layout.display = "none"
-        self.mapping_intro = _html("", "lco-koppeling-uitleg")
+        self.mapping_intro = html_block("", "lco-koppeling-uitleg")
         self.mapping_fields = widgets.VBox()
         self.mapping_button = button(text("ui_koppeling_knop"), "primary", css="lco-koppeling-knop")
         self._on(self.mapping_button, "ui_wat_inlezen", self._read_mapped)
         self.mapping_box = widgets.VBox([self.mapping_intro, self.mapping_fields, self.mapping_button])
         self.mapping_box.add_class("lco-koppeling")
         self.mapping_box.layout.display = "none"
-        self.source_line = _html("", "lco-bron")
+        self.source_line = html_block("", "lco-bron")
         templates = widgets.HBox(
             [
                 DownloadLink(text("ui_sjabloon_csv"), "registratie-sjabloon.csv", _CSV, template_csv()),
@@ -243,12 +223,12 @@ class RegistratiePagina(widgets.VBox):
         part = widgets.VBox(
             [
                 _heading("ui_bron_kop"),
-                _html(f"<p>{escape(text('ui_bron_uitleg'))}</p>", "lco-uitleg"),
+                html_block(f"<p>{escape(text('ui_bron_uitleg'))}</p>", "lco-uitleg"),
                 self.upload,
                 self.sheet_box,
                 self.mapping_box,
                 widgets.HBox([self.simulated_button]),
-                _html(f"<p>{escape(text('ui_sjabloon_uitleg'))}</p>", "lco-uitleg"),
+                html_block(f"<p>{escape(text('ui_sjabloon_uitleg'))}</p>", "lco-uitleg"),
                 templates,
                 self.progress,
                 self.source_line,
@@ -281,9 +261,9 @@ class RegistratiePagina(widgets.VBox):
         part = widgets.VBox(
             [
                 _heading("ui_kies_kop"),
-                _html(f"<p>{escape(text('ui_kies_jaren'))}</p>", "lco-uitleg"),
+                html_block(f"<p>{escape(text('ui_kies_jaren'))}</p>", "lco-uitleg"),
                 self.years_area,
-                _html(f"<p>{escape(text('ui_kies_gemeenten'))}</p>", "lco-uitleg"),
+                html_block(f"<p>{escape(text('ui_kies_gemeenten'))}</p>", "lco-uitleg"),
                 widgets.HBox([all_button, none_button]),
                 self.gemeenten_area,
                 self.threshold,
@@ -316,7 +296,7 @@ class RegistratiePagina(widgets.VBox):
         part = widgets.VBox(
             [
                 _heading("ui_downloads_kop"),
-                _html(f"<p>{escape(text('ui_downloads_uitleg'))}</p>", "lco-uitleg"),
+                html_block(f"<p>{escape(text('ui_downloads_uitleg'))}</p>", "lco-uitleg"),
                 widgets.HBox([self.report_button, self.report_link]),
                 widgets.HBox([self.nota_button, self.nota_link]),
                 self.export_choice,
@@ -510,15 +490,17 @@ class RegistratiePagina(widgets.VBox):
     def _result_widgets(self, view: Overview, progress: bool) -> list[widgets.Widget]:
         out: list[widgets.Widget] = [_heading("ui_cijfers_kop")]
         out.append(
-            _html(f"<p>{escape(text('ui_cijfers_periode', periode=view.period, bereik=view.scope))}</p>", "lco-periode")
+            html_block(
+                f"<p>{escape(text('ui_cijfers_periode', periode=view.period, bereik=view.scope))}</p>", "lco-periode"
+            )
         )
         if not len(view.rows):
-            out.append(_html(f"<p>{escape(text('geen_gegevens'))}</p>", "lco-leeg"))
+            out.append(html_block(f"<p>{escape(text('geen_gegevens'))}</p>", "lco-leeg"))
             out.append(self._problems_widget())
             return out
         figures = view.key_figures()
         out.append(
-            _html(
+            html_block(
                 html_table(
                     [text("kolom_kerncijfer"), text("kolom_waarde")],
                     figures,
@@ -539,7 +521,7 @@ class RegistratiePagina(widgets.VBox):
             charts[name] = chart_image(view.chart(name), width="100%", max_width="56rem")  # drawing is the slow part
         out.append(self._chart_widget(view, charts, "trend"))
         out.append(
-            _html(
+            html_block(
                 html_table(
                     [
                         text("kolom_jaar"),
@@ -561,7 +543,7 @@ class RegistratiePagina(widgets.VBox):
         out.append(self._chart_widget(view, charts, "gemeenten"))
         display = view.gemeenten.display()
         out.append(
-            _html(
+            html_block(
                 html_table(
                     [
                         text("kolom_gemeente"),
@@ -582,11 +564,11 @@ class RegistratiePagina(widgets.VBox):
             )
         )
         out.append(_heading("ui_domeinen_kop"))
-        out.append(_html(f"<p>{escape(text('pdf_meerdere_domeinen'))}</p>", "lco-uitleg"))
+        out.append(html_block(f"<p>{escape(text('pdf_meerdere_domeinen'))}</p>", "lco-uitleg"))
         out.append(self._chart_widget(view, charts, "levensdomeinen"))
         out.append(self._chart_widget(view, charts, "aanvragers"))
         out.append(_heading("ui_knelpunten_kop"))
-        out.append(_html(f"<p>{escape(text('ui_knelpunten_uitleg'))}</p>", "lco-uitleg"))
+        out.append(html_block(f"<p>{escape(text('ui_knelpunten_uitleg'))}</p>", "lco-uitleg"))
         out.append(self._chart_widget(view, charts, "knelpunten"))
         out.append(self._chart_widget(view, charts, "knelpunten_trend"))
         out.append(self._signals_widget(view))
@@ -597,7 +579,7 @@ class RegistratiePagina(widgets.VBox):
     def _chart_widget(view: Overview, charts: dict[str, AltImage], name: str) -> widgets.VBox:
         image = charts[name]
         png = bytes(image.value)
-        caption = _html(f'<p class="lco-grafiek-noot">{escape(view.note)}</p>', "lco-grafiek-bijschrift")
+        caption = html_block(f'<p class="lco-grafiek-noot">{escape(view.note)}</p>', "lco-grafiek-bijschrift")
         link = DownloadLink(text("ui_grafiek_wat"), f"lco-{name}.png", "image/png", png)
         box = widgets.VBox([image, caption, link])
         box.add_class("lco-grafiek-vak")
@@ -611,7 +593,7 @@ class RegistratiePagina(widgets.VBox):
             count = HIDDEN if signal.count is None else f"{signal.count}"
             where = ", ".join(g for g, _ in signal.top_gemeenten[:3]) or "–"
             rows.append([signal.label, count, text(f"ui_trend_{signal.trend.replace(' ', '_')}"), where])
-        return _html(
+        return html_block(
             html_table(
                 [text("kolom_knelpunt"), text("kolom_lcos"), text("ui_kolom_evolutie"), text("ui_kolom_waar")],
                 rows,
@@ -626,11 +608,11 @@ class RegistratiePagina(widgets.VBox):
         assert registration is not None  # only called after loading
         heading = _heading("ui_ongeldig_kop")
         if not len(registration.problems):
-            body = _html(f"<p>{escape(text('pdf_geen_ongeldig'))}</p>", "lco-ongeldig-leeg")
+            body = html_block(f"<p>{escape(text('pdf_geen_ongeldig'))}</p>", "lco-ongeldig-leeg")
             box = widgets.VBox([heading, body])
         else:
             shown = registration.problems.head(SHOWN_PROBLEMS)
-            table = _html(
+            table = html_block(
                 html_table(
                     [text("kolom_rij"), text("kolom_kolom"), text("kolom_waarde"), text("kolom_reden")],
                     list(shown.itertuples(index=False, name=None)),
@@ -643,12 +625,12 @@ class RegistratiePagina(widgets.VBox):
             )
             parts: list[widgets.Widget] = [
                 heading,
-                _html(f"<p>{escape(text('ui_ongeldig_uitleg'))}</p>", "lco-uitleg"),
+                html_block(f"<p>{escape(text('ui_ongeldig_uitleg'))}</p>", "lco-uitleg"),
                 table,
             ]
             if len(registration.problems) > SHOWN_PROBLEMS:
                 parts.append(
-                    _html(
+                    html_block(
                         "<p>"
                         + escape(text("ui_ongeldig_meer", getoond=SHOWN_PROBLEMS, totaal=len(registration.problems)))
                         + "</p>",
@@ -660,7 +642,7 @@ class RegistratiePagina(widgets.VBox):
             items = "".join(f"<li>{escape(w)}</li>" for w in registration.warnings)
             box.children = [
                 *box.children,
-                _html(f"<h3>{escape(text('pdf_waarschuwingen'))}</h3><ul>{items}</ul>", "lco-waarschuwingen"),
+                html_block(f"<h3>{escape(text('pdf_waarschuwingen'))}</h3><ul>{items}</ul>", "lco-waarschuwingen"),
             ]
         box.add_class("lco-ongeldig-vak")
         return box

@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 
-from lco_kit.registratie.schema import REGISTRATION_COLUMNS
+from lco_kit.registratie.columns import REGISTRATION_COLUMNS
+from lco_kit.registratie.registration import Registration
+from lco_kit.registratie.validation import load_registration
 
-HEADER = REGISTRATION_COLUMNS  # pinned by test_schema.test_the_columns_are_the_documented_ones
+HEADER = REGISTRATION_COLUMNS  # pinned by test_columns.test_the_columns_are_the_documented_ones
 TODAY = dt.date(2026, 6, 30)
 
 
@@ -66,6 +68,26 @@ def xlsx_bytes(sheets: Mapping[str, Sequence[Sequence[Any]]]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def load(data: bytes, name: str = "export.csv", **kwargs: object) -> Registration:
+    """Read and check bytes with the tests' fixed 'today'."""
+    return load_registration(data, name, today=TODAY, **kwargs)  # type: ignore[arg-type]
+
+
+def problems_by_row(registration: Registration) -> dict[int, list[tuple[str, str]]]:
+    """Return row number → [(column, value)] of every problem."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for problem in registration.problem_list():
+        assert problem.row is not None
+        found.setdefault(problem.row, []).append((problem.column, problem.value))
+    return found
+
+
+def assert_nothing_dropped(registration: Registration, data_rows: int) -> None:
+    """Every non-blank row read is either counted or reported: none vanish."""
+    assert registration.read_rows == data_rows
+    assert registration.valid_rows + registration.invalid_rows == registration.read_rows
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from stdnum.be import nn
 
 from lco_kit.codes import gemeenten_in
 from lco_kit.errors import LcoError
-from lco_kit.registratie import REGISTRATION_COLUMNS, parse_years, simulate_registratie, validate_frame
-from lco_kit.registratie.texts import text
+from lco_kit.registratie import REGISTRATION_COLUMNS, simulate_registratie, validate_frame
+from lco_kit.registratie.simulator import parse_years
+from lco_kit.registratie.texts import registratie_text as text
 
 PUBLISHED = {2009: 634, 2010: 833, 2011: 1008, 2012: 958, 2013: 1019, 2014: 1091, 2015: 977, 2016: 1006}
 

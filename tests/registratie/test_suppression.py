@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lco_kit.registratie import suppress_table
-from lco_kit.registratie.suppression import HIDDEN, TOTAL, suppress_cells
+from lco_kit.registratie.suppression import HIDDEN, TOTAL, suppress_cells, suppress_table
 
 
 def table(data: dict[str, list[int]], index: list[str]) -> pd.DataFrame:

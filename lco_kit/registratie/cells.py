@@ -1,14 +1,11 @@
-"""The registration format: its columns, and the rules for one cell and one row.
+"""The rules for one cell: small functions from the text of a cell to a :class:`Cell`.
 
-One row per LCO. The rules for a cell live here once, as small functions from text to a
-:class:`Cell`; the importer applies them to every distinct value of a column (fast on a
-million rows), and :func:`validate_row` applies them to one row given as a dict (for a
-stappenplan's verslag exported as a registration row). Both give the same Dutch reasons.
+The rules live here once. The import applies them to every distinct value of a column
+(:mod:`~lco_kit.registratie.validation`), :func:`~lco_kit.registratie.rows.check_row` to one
+row given as a dict; both give the same Dutch reasons.
 
 Examples:
-    >>> validate_row({"datum": "31/02/2014", "gemeente": "Genk", "soort": "eerste",
-    ...     "aanvrager": "OCMW", "client_aanwezig": "ja", "minderjarige_betrokken": "nee",
-    ...     "aantal_deelnemers": "5", "levensdomeinen": "Financiën", "knelpunten": ""})[0].reason
+    >>> parse_datum("31/02/2014").reason
     'deze datum bestaat niet: februari 2014 heeft 28 dagen.'
 """
 
@@ -19,8 +16,8 @@ import datetime as dt
 import difflib
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
@@ -28,23 +25,13 @@ from stdnum.be import nn as national_number
 
 from lco_kit.codes import UnknownCodeError, code_list, lookup, lookup_gemeente, normalize
 from lco_kit.dutch import MONTHS
-from lco_kit.errors import LcoError
-from lco_kit.registratie._data import COLUMN_NAMES, format_file
+from lco_kit.registratie._data import format_file
+from lco_kit.registratie._format import show
 
 __all__ = [
-    "LIST_COLUMNS",
-    "OPTIONAL_COLUMNS",
-    "REGISTRATION_COLUMNS",
-    "REQUIRED_COLUMNS",
     "Cell",
-    "HeaderMatch",
-    "RowCheck",
-    "RowProblem",
     "cell_parsers",
     "cell_text",
-    "check_row",
-    "column_letter",
-    "match_headers",
     "parse_aantal",
     "parse_aanvrager",
     "parse_datum",
@@ -53,45 +40,12 @@ __all__ = [
     "parse_knelpunten",
     "parse_lco_id",
     "parse_levensdomeinen",
+    "parse_opmerking",
     "parse_soort",
-    "validate_row",
 ]
 
-REGISTRATION_COLUMNS: tuple[str, ...] = COLUMN_NAMES
-"""Every column of the format, in the order of the template."""
-REQUIRED_COLUMNS: tuple[str, ...] = REGISTRATION_COLUMNS[:9]
-"""The columns every file must have (``knelpunten`` must exist but a cell may be empty)."""
-OPTIONAL_COLUMNS: tuple[str, ...] = REGISTRATION_COLUMNS[9:]
-"""``lco_id`` and ``opmerking``: used when present."""
-LIST_COLUMNS: dict[str, str] = {"levensdomeinen": "levensdomeinen", "knelpunten": "knelpunten"}
-"""Columns that hold several codes separated by ``|``, with the code list each uses."""
-
-_SHOWN = 60
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 in the 1900 date system (after its 1900 leap bug)
 _MAX_ID_LENGTH = 60
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """One thing wrong in one row: where, what was there, and why it cannot be used.
-
-    Attributes:
-        row: The row number as the spreadsheet shows it (None for a row given as a dict).
-        column: The registration column (or ``hele rij``).
-        value: The value as it was in the file, shortened for display.
-        reason: Why it is wrong and what is expected, in Dutch.
-    """
-
-    row: int | None
-    column: str
-    value: str
-    reason: str
-
-    def describe(self) -> str:
-        """Return the problem as one Dutch line: row, column, value, reason."""
-        where = f"rij {self.row}, " if self.row is not None else ""
-        shown = f"waarde ‘{self.value}’" if self.value else "lege cel"
-        return f"{where}kolom ‘{self.column}’, {shown}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -110,12 +64,6 @@ class Cell:
     reason: str | None = None
     warning: str | None = None
     shown: str | None = None
-
-
-def show(text: str) -> str:
-    """Return a value shortened for display in a list of problems."""
-    text = text.strip()
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
 def cell_text(value: object) -> str:  # noqa: PLR0911  (one return per kind of cell reads best)
@@ -393,215 +341,3 @@ def _unknown_code(list_name: str, value: str) -> str:
     guess = difflib.get_close_matches(value.casefold(), list(by_folded), n=1)
     hint = f" Bedoel je ‘{by_folded[guess[0]]}’?" if guess else ""
     return f"‘{show(value)}’ is geen {_WHAT[list_name]} uit de lijst van de kit.{hint} Kies uit: {', '.join(labels)}."
-
-
-# ------------------------------------------------------------------ headers
-
-
-def column_letter(index: int) -> str:
-    """Return a 0-based column index as a spreadsheet letter (0 → A, 27 → AB)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-@cache
-def _header_index() -> dict[str, tuple[str, int]]:
-    index: dict[str, tuple[str, int]] = {}
-    for spec in format_file().kolommen:
-        index[normalize(spec.naam)] = (spec.naam, 0)
-    for spec in format_file().kolommen:
-        for other in spec.andere_koppen:
-            index.setdefault(normalize(other), (spec.naam, 1))
-    return index
-
-
-def column_for_header(header: str) -> str | None:
-    """Return the registration column a header stands for, or None.
-
-    Case, accents, spaces and underscores do not count: ``Cliënt aanwezig`` is ``client_aanwezig``.
-    """
-    found = _header_index().get(normalize(header))
-    return found[0] if found else None
-
-
-@dataclass(frozen=True)
-class HeaderMatch:
-    """Which column of a file holds which registration column.
-
-    Attributes:
-        columns: Registration column → 0-based position in the file.
-        headers: Every header of the file, as written.
-        ignored: Headers with a name that the kit does not use.
-        missing: Required registration columns that no header stands for.
-    """
-
-    columns: dict[str, int]
-    headers: tuple[str, ...]
-    ignored: tuple[str, ...] = ()
-    missing: tuple[str, ...] = ()
-
-
-def match_headers(headers: Sequence[str], mapping: Mapping[str, str] | None = None) -> HeaderMatch:
-    """Tie a file's headers to the registration columns.
-
-    A header is matched by its name (case, accents, spaces and underscores ignored), then by
-    the other names the format lists; a mapping chosen by the user wins over both.
-
-    Args:
-        headers: The header cells, in file order.
-        mapping: Header as written in the file → registration column (``""`` to leave it out).
-
-    Returns:
-        The match; required columns that are missing are listed, not raised.
-
-    Raises:
-        LcoError: When two headers stand for the same column (say which, with their letters),
-            or when the mapping names a header or column that does not exist.
-    """
-    headers = tuple(str(h).strip() for h in headers)
-    chosen: dict[str, tuple[int, int]] = {}  # column → (position, level)
-    taken_by_mapping: set[int] = set()
-    for header, column in (mapping or {}).items():
-        positions = [i for i, h in enumerate(headers) if h == header.strip()]
-        if not positions:
-            raise LcoError(f"De kolom ‘{show(header)}’ staat niet in dit bestand; kies een kolom die er wel in staat.")
-        if column and column not in REGISTRATION_COLUMNS:
-            raise LcoError(
-                f"‘{show(column)}’ is geen kolom van de registratie. Kies uit: {', '.join(REGISTRATION_COLUMNS)}."
-            )
-        taken_by_mapping.update(positions)
-        if column:
-            if column in chosen:
-                other = headers[chosen[column][0]]
-                raise LcoError(f"Je koppelde zowel ‘{show(other)}’ als ‘{show(header)}’ aan ‘{column}’. Kies er één.")
-            chosen[column] = (positions[0], -1)
-    collisions: list[str] = []
-    for position, header in enumerate(headers):
-        if position in taken_by_mapping or not header:
-            continue
-        found = _header_index().get(normalize(header))
-        if found is None:
-            continue
-        column, level = found
-        if column in chosen:
-            previous, previous_level = chosen[column]
-            if previous_level == level:
-                collisions.append(
-                    f"‘{show(headers[previous])}’ (kolom {column_letter(previous)}) en ‘{show(header)}’ "
-                    f"(kolom {column_letter(position)}) betekenen allebei ‘{column}’"
-                )
-            elif level < previous_level:
-                chosen[column] = (position, level)
-            continue
-        chosen[column] = (position, level)
-    if collisions:
-        raise LcoError(
-            "Twee kolomkoppen betekenen hetzelfde: "
-            + "; ".join(collisions)
-            + ". Verwijder of hernoem er één, zodat elke kolom maar één keer voorkomt."
-        )
-    used = {position for position, _ in chosen.values()}
-    ignored = tuple(h for i, h in enumerate(headers) if h and i not in used)
-    missing = tuple(c for c in REQUIRED_COLUMNS if c not in chosen)
-    return HeaderMatch(
-        columns={c: chosen[c][0] for c in REGISTRATION_COLUMNS if c in chosen},
-        headers=headers,
-        ignored=ignored,
-        missing=missing,
-    )
-
-
-def header_score(cells: Sequence[str]) -> int:
-    """Return how many cells of a row are headers of the format (to find the header row)."""
-    return len({column_for_header(str(c)) for c in cells if str(c).strip()} - {None})
-
-
-# ------------------------------------------------------------------ one row
-
-
-@dataclass
-class RowCheck:
-    """The outcome of checking one row given as a dict.
-
-    Attributes:
-        problems: Everything that makes the row invalid (empty: the row counts).
-        warnings: Notes that do not make the row invalid (an unknown municipality).
-        values: The parsed value of each column that could be read.
-    """
-
-    problems: list[RowProblem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    values: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def valid(self) -> bool:
-        """Return True when the row counts in the figures."""
-        return not self.problems
-
-
-def check_row(row: Mapping[str, object], *, row_number: int | None = None, today: dt.date | None = None) -> RowCheck:
-    """Check one registration row given as a dict, with the same rules as the import.
-
-    Keys are matched like file headers (``Cliënt aanwezig`` is ``client_aanwezig``); values
-    may be text, numbers, dates, booleans, or lists for the multi-value columns.
-
-    Args:
-        row: Column → value.
-        row_number: The row's number, to put in each problem.
-        today: The last date accepted (default: today).
-    """
-    check = RowCheck()
-    parsers = cell_parsers(today)
-    present: dict[str, object] = {}
-    for key, value in row.items():
-        column = column_for_header(str(key))
-        if column is None:
-            check.problems.append(
-                RowProblem(
-                    row_number,
-                    str(key),
-                    show(cell_text(value)),
-                    f"dit veld hoort niet bij de registratie. De kolommen zijn: {', '.join(REGISTRATION_COLUMNS)}.",
-                )
-            )
-        elif column in present:
-            check.problems.append(
-                RowProblem(row_number, str(key), show(cell_text(value)), f"‘{column}’ staat twee keer in deze rij.")
-            )
-        else:
-            present[column] = value
-    for column in REGISTRATION_COLUMNS:
-        if column not in present:
-            if column in REQUIRED_COLUMNS:
-                check.problems.append(RowProblem(row_number, column, "", "deze kolom ontbreekt; ze is verplicht."))
-            continue
-        text = cell_text(present[column])
-        cell = parsers[column](text)
-        if cell.reason is not None:
-            check.problems.append(RowProblem(row_number, column, cell.shown or show(text), cell.reason))
-            continue
-        if cell.warning:
-            check.warnings.append(cell.warning)
-        check.values[column] = cell.value
-    return check
-
-
-def validate_row(row: Mapping[str, object], *, today: dt.date | None = None) -> list[RowProblem]:
-    """Return what makes one registration row invalid (an empty list: the row counts).
-
-    Warnings (an unknown municipality) are not problems; :func:`check_row` returns them too.
-
-    Examples:
-        >>> validate_row({"datum": "14/03/2016"})[0].describe()
-        'kolom ‘gemeente’, lege cel: deze kolom ontbreekt; ze is verplicht.'
-    """
-    return check_row(row, today=today).problems
-
-
-def code_labels(list_name: str) -> dict[str, str]:
-    """Return code → Dutch label for a shared code list."""
-    return {c.code: c.label for c in code_list(list_name).codes}

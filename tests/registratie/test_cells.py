@@ -1,4 +1,4 @@
-"""The rules for one cell and one row of the registration, and how headers are recognised."""
+"""The rules for one cell of the registration."""
 
 from __future__ import annotations
 
@@ -6,12 +6,8 @@ import datetime as dt
 
 import pytest
 
-from lco_kit.errors import LcoError
-from lco_kit.registratie import REGISTRATION_COLUMNS, REQUIRED_COLUMNS, check_row, validate_row
-from lco_kit.registratie.schema import (
+from lco_kit.registratie.cells import (
     cell_text,
-    column_letter,
-    match_headers,
     parse_aantal,
     parse_aanvrager,
     parse_datum,
@@ -22,25 +18,9 @@ from lco_kit.registratie.schema import (
     parse_levensdomeinen,
     parse_soort,
 )
-from tests.registratie.conftest import TODAY, good_row
-
-
-def test_the_columns_are_the_documented_ones() -> None:
-    """Are the columns exactly those of the issue, the nine required ones first?"""
-    assert REGISTRATION_COLUMNS == (
-        "datum",
-        "gemeente",
-        "soort",
-        "aanvrager",
-        "client_aanwezig",
-        "minderjarige_betrokken",
-        "aantal_deelnemers",
-        "levensdomeinen",
-        "knelpunten",
-        "lco_id",
-        "opmerking",
-    )
-    assert REGISTRATION_COLUMNS[:9] == REQUIRED_COLUMNS
+from tests.registratie.conftest import (
+    TODAY,
+)
 
 
 @pytest.mark.parametrize(
@@ -202,97 +182,3 @@ def test_cells_from_a_spreadsheet_become_the_text_a_person_typed() -> None:
     assert cell_text(False) == "nee"
     assert cell_text(("financien", "werk")) == "financien|werk"
     assert cell_text(None) == ""
-
-
-def test_headers_match_whatever_the_case_accents_spaces_or_underscores() -> None:
-    """Is ``Cliënt aanwezig`` the column client_aanwezig, and ``Aantal Deelnemers`` aantal_deelnemers?"""
-    match = match_headers(["Datum", "Gemeente", "Cliënt aanwezig", "Aantal Deelnemers", "Iets anders"])
-    assert match.columns == {"datum": 0, "gemeente": 1, "client_aanwezig": 2, "aantal_deelnemers": 3}
-    assert match.ignored == ("Iets anders",)
-    assert "soort" in match.missing
-
-
-def test_colliding_headers_are_an_error_naming_both() -> None:
-    """Are two headers that mean the same column refused, with their column letters?"""
-    with pytest.raises(LcoError) as caught:
-        match_headers(["datum", "Cliënt aanwezig", "gemeente", "client_aanwezig"])
-    assert "‘Cliënt aanwezig’ (kolom B) en ‘client_aanwezig’ (kolom D) betekenen allebei ‘client_aanwezig’" in str(
-        caught.value
-    )
-
-
-def test_an_exact_header_wins_over_another_name() -> None:
-    """Does an exact ``gemeente`` win over the other name ``OCMW`` instead of colliding?"""
-    match = match_headers(["OCMW", "gemeente"])
-    assert match.columns["gemeente"] == 1
-    assert match.ignored == ("OCMW",)
-
-
-def test_a_mapping_ties_other_headers_to_the_columns() -> None:
-    """Does a user's mapping tie ``Dag`` to datum, and is a mapping to a wrong header refused?"""
-    match = match_headers(["Dag", "Plaats"], {"Dag": "datum", "Plaats": "gemeente"})
-    assert match.columns == {"datum": 0, "gemeente": 1}
-    with pytest.raises(LcoError, match="staat niet in dit bestand"):
-        match_headers(["Dag"], {"Uur": "datum"})
-    with pytest.raises(LcoError, match="is geen kolom van de registratie"):
-        match_headers(["Dag"], {"Dag": "tijdstip"})
-
-
-def test_column_letters_count_like_a_spreadsheet() -> None:
-    """Are columns lettered A, Z, AA, AB like in Excel?"""
-    assert [column_letter(i) for i in (0, 25, 26, 27)] == ["A", "Z", "AA", "AB"]
-
-
-def test_a_valid_row_given_as_a_dict_has_no_problems() -> None:
-    """Does a correct row, with Python values instead of text, pass the same rules?"""
-    row = {
-        "datum": dt.date(2016, 3, 14),
-        "gemeente": "Genk",
-        "soort": "opvolg",
-        "aanvrager": "caw",
-        "Cliënt aanwezig": True,
-        "minderjarige_betrokken": False,
-        "aantal_deelnemers": 5,
-        "levensdomeinen": ["financien", "Huisvesting"],
-        "knelpunten": [],
-    }
-    assert validate_row(row, today=TODAY) == []
-    check = check_row(row, today=TODAY)
-    assert check.valid
-    assert check.values["levensdomeinen"] == ("financien", "huisvesting")
-
-
-def test_a_wrong_row_lists_every_problem_with_column_value_and_reason() -> None:
-    """Does a row with several mistakes list each one, column by column?"""
-    problems = validate_row(good_row(datum="31/02/2014", client_aanwezig="jaa", aantal_deelnemers="-1"), today=TODAY)
-    assert [(p.column, p.value) for p in problems] == [
-        ("datum", "31/02/2014"),
-        ("client_aanwezig", "jaa"),
-        ("aantal_deelnemers", "-1"),
-    ]
-    assert (
-        problems[0].describe()
-        == "kolom ‘datum’, waarde ‘31/02/2014’: deze datum bestaat niet: februari 2014 heeft 28 dagen."
-    )
-
-
-def test_a_row_missing_a_column_or_with_an_unknown_one_is_invalid() -> None:
-    """Is a missing required column a problem, and so is a field the registration does not have?"""
-    row = good_row()
-    del row["knelpunten"]
-    row["naam_client"] = "iets"
-    problems = validate_row(row, today=TODAY)
-    assert {(p.column, p.reason.split(";")[0]) for p in problems} == {
-        ("knelpunten", "deze kolom ontbreekt"),
-        (
-            "naam_client",
-            "dit veld hoort niet bij de registratie. De kolommen zijn: " + ", ".join(REGISTRATION_COLUMNS) + ".",
-        ),
-    }
-
-
-def test_an_unknown_municipality_in_a_row_is_a_warning_not_a_problem() -> None:
-    """Does a row with an unknown municipality still count, with a warning?"""
-    check = check_row(good_row(gemeente="Atlantis"), today=TODAY)
-    assert check.valid
-    assert check.warnings and "‘Atlantis’ is geen Vlaamse gemeente" in check.warnings[0]
