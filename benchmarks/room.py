@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from benchmarks._harness import wait_until_quiet
 from benchmarks._lan import MIB, LanKit, MemoryWatch, lan_kit, memory
-from lco_kit.reflectie.store import ReflectieStore
+from lco_kit.reflectie import ReflectieStore
 from tests.server.phone import Phone, seeded
 
 ROOMS = (10, 50, 100)

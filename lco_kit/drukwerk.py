@@ -374,7 +374,7 @@ def document_pdf(code: str, made_on: date | None = None) -> bytes:
     """Return any printable document by its code (print pack, questionnaire, casus handout, role cards)."""
     kind, _, rest = code.partition(":")
     if kind == "casus":
-        from lco_kit.casus.handout import casus_handout  # noqa: PLC0415
+        from lco_kit.casus import casus_handout  # noqa: PLC0415
 
         return casus_handout(_casus(rest), made_on=made_on)
     if kind == "rolkaarten":
@@ -382,8 +382,7 @@ def document_pdf(code: str, made_on: date | None = None) -> bytes:
 
         return cards_pdf(_casus(rest), made_on=made_on)
     if code.startswith("vragenlijst-") and code.removeprefix("vragenlijst-") in _PERSPECTIVES:
-        from lco_kit.reflectie.instrument import load_instrument  # noqa: PLC0415
-        from lco_kit.reflectie.report import paper_pdf  # noqa: PLC0415
+        from lco_kit.reflectie import load_instrument, paper_pdf  # noqa: PLC0415
 
         return paper_pdf(load_instrument(), code.removeprefix("vragenlijst-"))
     return drukstuk_pdf(code, made_on)

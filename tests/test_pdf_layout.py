@@ -32,8 +32,9 @@ from lco_kit.casus.handout import casus_handout
 from lco_kit.charts import Chart, bar_chart
 from lco_kit.intervisie import EigenCasus, Intervisie, harvest_pdf, werkblad_pdf
 from lco_kit.pdf import PdfDocument
+from lco_kit.reflectie.documenten import paper_pdf, report_pdf
 from lco_kit.reflectie.instrument import load_instrument
-from lco_kit.reflectie.report import build_report, paper_pdf, report_pdf
+from lco_kit.reflectie.report import build_report
 from lco_kit.reflectie.store import ReflectieStore
 from lco_kit.registratie import build_overview, jaarrapport_pdf, signalennota_pdf, simulate_registratie, validate_frame
 from lco_kit.rollenspel.card_print import cards_pdf

@@ -95,9 +95,9 @@ def _shared_url() -> str | None:
     """Return the shown address of the store when it is not the local SQLite file."""
     if config.sqlite_path() is not None:
         return None
-    from lco_kit.reflectie.store import _shown_url  # noqa: PLC0415
+    from lco_kit.reflectie import shown_database_url  # noqa: PLC0415
 
-    return _shown_url(config.database_url())
+    return shown_database_url(config.database_url())
 
 
 def _kit_files(folder: Path) -> list[Path]:
@@ -237,7 +237,7 @@ def purge_quiet_sessions() -> int:
     database = config.sqlite_path()
     if days == 0 or database is None or not database.exists():
         return 0
-    from lco_kit.reflectie.store import ReflectieStore, purge_sessions_older_than  # noqa: PLC0415
+    from lco_kit.reflectie import ReflectieStore, purge_sessions_older_than  # noqa: PLC0415
 
     try:
         removed = purge_sessions_older_than(ReflectieStore(), days)

@@ -146,7 +146,7 @@ def register(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run_new(args: argparse.Namespace) -> int:
     """Open a session; print the secret, then the code alone on the last line."""
-    from lco_kit.reflectie.store import ReflectieStore  # noqa: PLC0415  (keeps ‘lco-kit start’ fast)
+    from lco_kit.reflectie import ReflectieStore  # noqa: PLC0415  (keeps ‘lco-kit start’ fast)
 
     store = ReflectieStore(args.db)
     key = _read_key() if args.opvolging else None
@@ -226,7 +226,7 @@ def read_answer_file(path: Path) -> tuple[dict[str, Any], str | None]:
 
 def run_submit(args: argparse.Namespace) -> int:
     """Store one respondent's answers from a JSON file; all or nothing."""
-    from lco_kit.reflectie.store import ReflectieStore  # noqa: PLC0415
+    from lco_kit.reflectie import ReflectieStore  # noqa: PLC0415
 
     answers, remark = read_answer_file(args.antwoorden)
     store = ReflectieStore(args.db)
@@ -238,7 +238,7 @@ def run_submit(args: argparse.Namespace) -> int:
 
 
 def _perspective(value: str) -> str:
-    from lco_kit.reflectie.instrument import perspective_code  # noqa: PLC0415
+    from lco_kit.reflectie import perspective_code  # noqa: PLC0415
 
     try:
         return perspective_code(value)
@@ -248,8 +248,7 @@ def _perspective(value: str) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write one row per shown respondent to CSV (Belgian Excel) or XLSX."""
-    from lco_kit.reflectie.report import build_report, export_bytes, export_rows, group_size  # noqa: PLC0415
-    from lco_kit.reflectie.store import ReflectieStore  # noqa: PLC0415
+    from lco_kit.reflectie import ReflectieStore, build_report, export_bytes, export_rows, group_size  # noqa: PLC0415
 
     out: Path = args.out
     suffix = out.suffix.lower()
@@ -274,8 +273,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_paper(args: argparse.Namespace) -> int:
     """Write the paper version of one perspective's questionnaire."""
-    from lco_kit.reflectie.instrument import load_instrument  # noqa: PLC0415
-    from lco_kit.reflectie.report import paper_pdf  # noqa: PLC0415
+    from lco_kit.reflectie import load_instrument, paper_pdf  # noqa: PLC0415
 
     perspective = _perspective(args.perspectief)
     out: Path = args.out
@@ -291,7 +289,7 @@ def run_paper(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """Validate an instrument file; print what it holds or every problem."""
-    from lco_kit.reflectie.instrument import PERSPECTIVES, load_instrument  # noqa: PLC0415
+    from lco_kit.reflectie import PERSPECTIVES, load_instrument  # noqa: PLC0415
 
     if args.bestand is not None and not args.bestand.is_file():
         raise LcoError(f"Het bestand ‘{args.bestand}’ bestaat niet.")
@@ -307,8 +305,7 @@ def run_check(args: argparse.Namespace) -> int:
 def run_copy(args: argparse.Namespace) -> int:
     """Copy the instrument and the page texts into a facilitator's own content folder."""
     from lco_kit.content import content_path  # noqa: PLC0415
-    from lco_kit.reflectie.instrument import INSTRUMENT_FILE  # noqa: PLC0415
-    from lco_kit.reflectie.texts import TEXTS_FILE  # noqa: PLC0415
+    from lco_kit.reflectie import INSTRUMENT_FILE, TEXTS_FILE  # noqa: PLC0415
 
     target = args.map / "data" / "reflectie"
     written = []

@@ -31,13 +31,12 @@ from lco_kit.content import (
     validate_data,
 )
 from lco_kit.errors import ContentError, Problem, format_field
-from lco_kit.reflectie.scoring import ItemRule
+from lco_kit.reflectie.scoring import SCALE_MAX, SCALE_MIN, ItemRule
 
 __all__ = [
     "INSTRUMENT_FILE",
     "MAX_CLIENT_ITEMS",
     "PERSPECTIVES",
-    "PROFESSIONAL_PERSPECTIVES",
     "Dimensie",
     "Instrument",
     "Item",
@@ -51,7 +50,6 @@ __all__ = [
 
 INSTRUMENT_FILE = "reflectie/instrument.yaml"
 PERSPECTIVES: tuple[str, ...] = ("client", "deelnemer", "coordinator")
-PROFESSIONAL_PERSPECTIVES: tuple[str, ...] = ("deelnemer", "coordinator")
 MIN_ITEMS_PER_DIMENSION = 2
 """Items a professional perspective needs per dimension."""
 MIN_CLIENT_ITEMS_PER_DIMENSION = 1
@@ -151,7 +149,7 @@ class PerspectiefDeel(ContentPart):
     inleiding: str = Field(min_length=1)
     een_per_scherm: StrictBool
     weet_ik_niet: StrictBool
-    schaal: tuple[Schaalpunt, ...] = Field(min_length=5, max_length=5)
+    schaal: tuple[Schaalpunt, ...] = Field(min_length=SCALE_MAX - SCALE_MIN + 1, max_length=SCALE_MAX - SCALE_MIN + 1)
     items: tuple[Item, ...] = Field(min_length=1)
 
     def item(self, item_id: str) -> Item | None:
@@ -279,7 +277,7 @@ def _consistency_problems(instrument: Instrument) -> Iterator[tuple[tuple[str | 
     for perspective in PERSPECTIVES:
         part = instrument.perspective(perspective)
         values = [p.waarde for p in part.schaal]
-        if values != [1, 2, 3, 4, 5]:
+        if values != list(range(SCALE_MIN, SCALE_MAX + 1)):
             yield (
                 ("perspectieven", perspective, "schaal"),
                 "de schaal moet de waarden 1, 2, 3, 4 en 5 hebben, in die volgorde.",

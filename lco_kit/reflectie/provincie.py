@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from lco_kit.errors import LcoError
 from lco_kit.reflectie.instrument import PERSPECTIVES
 from lco_kit.reflectie.privacy import DEFAULT_MIN_GROUP
-from lco_kit.reflectie.store import ReflectieStore, respondents_table, sessions_table
+from lco_kit.reflectie.store import ReflectieStore
+from lco_kit.reflectie.tables import respondents_table, sessions_table
 
 __all__ = ["ProvinceRow", "province_overview"]
 

@@ -26,6 +26,7 @@ from datetime import date
 
 __all__ = [
     "DEFAULT_ALERT_THRESHOLD",
+    "MAX_GAP",
     "SCALE_MAX",
     "SCALE_MIN",
     "GroupMean",
@@ -47,6 +48,8 @@ __all__ = [
 
 SCALE_MIN = 1
 SCALE_MAX = 5
+MAX_GAP = SCALE_MAX - SCALE_MIN
+"""The largest gap between two means on the scale: a threshold above it could never signal."""
 DEFAULT_ALERT_THRESHOLD = 1.0
 _EPSILON = 1e-9  # differences are sums of fractions; 4.0 - 3.0 must count as exactly 1.0
 

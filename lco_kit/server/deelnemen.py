@@ -34,9 +34,9 @@ import tornado.web
 
 from lco_kit.content import FixedTexts
 from lco_kit.errors import LcoError
-from lco_kit.reflectie import texts as reflectie_texts
-from lco_kit.reflectie.instrument import PERSPECTIVES, PerspectiefDeel
-from lco_kit.reflectie.store import (
+from lco_kit.reflectie import (
+    PERSPECTIVES,
+    PerspectiefDeel,
     ReflectieStore,
     RespondentRecord,
     Sessie,
@@ -44,6 +44,7 @@ from lco_kit.reflectie.store import (
     normalise_code,
     valid_respondent_key,
 )
+from lco_kit.reflectie import text as reflectie_text
 from lco_kit.server.guard import CodeGuard, client_address, trusted_proxies
 
 __all__ = ["LIGHT_CSP", "PREFIX", "Participation", "participant_path", "participant_routes"]
@@ -187,7 +188,7 @@ class Participation:
             undefined=jinja2.StrictUndefined,
         )
         env.globals["t"] = text
-        env.globals["r"] = reflectie_texts.text
+        env.globals["r"] = reflectie_text
         return env
 
     @property
@@ -246,7 +247,7 @@ class _Base(tornado.web.RequestHandler):
             self.render_page("fout.html", 404, titel=text("niet_gevonden"), bericht="")
             return
         if status_code == 403:  # noqa: PLR2004
-            self.render_page("fout.html", 403, titel=reflectie_texts.text("link_ongeldig"), bericht="")
+            self.render_page("fout.html", 403, titel=reflectie_text("link_ongeldig"), bericht="")
             return
         mark = secrets.token_hex(3).upper()
         _LOG.error("Fout %s op %s (kenmerk %s)", status_code, self.request.path, mark, exc_info=kwargs.get("exc_info"))
@@ -392,7 +393,7 @@ class SessionPage(_Base):
                 self.redirect(self.session_url(session, "vragen"), status=303)
             return
         instrument = session.instrument
-        choices = [(p, instrument.perspective(p).label, reflectie_texts.text(f"keuze_{p}")) for p in PERSPECTIVES]
+        choices = [(p, instrument.perspective(p).label, reflectie_text(f"keuze_{p}")) for p in PERSPECTIVES]
         self.render_page("kies.html", sessie=session, titel=session.titel or instrument.titel, keuzes=choices)
 
 
@@ -407,7 +408,7 @@ def _scale(part: PerspectiefDeel) -> list[tuple[str, str, str]]:
     """Return the answer options of a perspective: (value, symbol, full label)."""
     options = [(str(p.waarde), p.symbool, p.label) for p in part.schaal]
     if part.weet_ik_niet:
-        options.append(("weet-niet", "", reflectie_texts.text("weet_ik_niet")))
+        options.append(("weet-niet", "", reflectie_text("weet_ik_niet")))
     return options
 
 
@@ -416,7 +417,7 @@ def _value(raw: str) -> int | None:
         return None
     if raw in {"1", "2", "3", "4", "5"}:
         return int(raw)
-    raise LcoError(reflectie_texts.text("link_ongeldig"))
+    raise LcoError(reflectie_text("link_ongeldig"))
 
 
 class QuestionsPage(_Base):
@@ -514,7 +515,7 @@ class ActionHandler(_Base):
     async def _kies(self, session: Sessie) -> None:
         perspective = self.get_body_argument("perspectief", "")
         if perspective not in PERSPECTIVES:
-            raise LcoError(reflectie_texts.text("link_ongeldig"))
+            raise LcoError(reflectie_text("link_ongeldig"))
         if self.respondent(session) is None:
             self.keep_respondent(session, _Respondent(new_respondent_key(), perspective))
         self.go(self.session_url(session, "vragen"))
@@ -522,7 +523,7 @@ class ActionHandler(_Base):
     def _known(self, session: Sessie) -> _Respondent:
         respondent = self.respondent(session)
         if respondent is None:
-            raise LcoError(reflectie_texts.text("link_ongeldig"))
+            raise LcoError(reflectie_text("link_ongeldig"))
         return respondent
 
     async def _antwoord(self, session: Sessie) -> None:

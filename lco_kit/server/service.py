@@ -27,7 +27,7 @@ from urllib.parse import urlparse
 
 import tornado.web
 
-from lco_kit.reflectie.store import normalise_code
+from lco_kit.reflectie import normalise_code
 from lco_kit.server.deelnemen import Participation, participant_path, participant_routes
 from lco_kit.server.guard import client_address
 

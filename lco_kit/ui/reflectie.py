@@ -40,17 +40,18 @@ import ipywidgets as widgets
 from lco_kit import config
 from lco_kit.content import FixedTexts
 from lco_kit.errors import LcoError, log_unexpected
-from lco_kit.reflectie.instrument import PERSPECTIVES, PerspectiefDeel
-from lco_kit.reflectie.store import (
+from lco_kit.reflectie import (
     KINDS,
+    PERSPECTIVES,
+    PerspectiefDeel,
     ReflectieStore,
     RespondentRecord,
     Sessie,
     new_respondent_key,
     normalise_code,
+    text,
     valid_respondent_key,
 )
-from lco_kit.reflectie.texts import text
 from lco_kit.ui.texts import text as ui_text
 from lco_kit.ui.widgets import (
     DownloadLink,
@@ -733,8 +734,7 @@ class BegeleiderPagina(widgets.VBox):
 
     def make_paper(self) -> None:
         """Offer the paper questionnaire of every perspective as PDF."""
-        from lco_kit.reflectie.instrument import load_instrument  # noqa: PLC0415
-        from lco_kit.reflectie.report import paper_pdf  # noqa: PLC0415
+        from lco_kit.reflectie import load_instrument, paper_pdf  # noqa: PLC0415
 
         instrument = load_instrument()
         links = []
@@ -770,7 +770,7 @@ class BegeleiderPagina(widgets.VBox):
 
     def show_key(self, session: Sessie, secret: str) -> None:
         """Show the secret this once, with the key card to download; the code for the room comes after."""
-        from lco_kit.reflectie.report import key_card_pdf  # noqa: PLC0415
+        from lco_kit.reflectie import key_card_pdf  # noqa: PLC0415
 
         self.poller.stop()
         self.session, self._key = None, secret
@@ -1013,7 +1013,7 @@ class BegeleiderPagina(widgets.VBox):
 
     def refresh(self, force_charts: bool = False) -> None:
         """Redraw the counts at once, and the results when the answers changed (charts at most every few seconds)."""
-        from lco_kit.reflectie.report import build_report  # noqa: PLC0415  (matplotlib only when needed)
+        from lco_kit.reflectie import build_report  # noqa: PLC0415  (matplotlib only when needed)
 
         with self._lock:
             session = self.session
@@ -1059,7 +1059,7 @@ class BegeleiderPagina(widgets.VBox):
         )
 
     def _draw_results(self, report: Any) -> None:
-        from lco_kit.reflectie.report import report_charts, summary_table  # noqa: PLC0415
+        from lco_kit.reflectie import report_charts, summary_table  # noqa: PLC0415
 
         parts: list[widgets.Widget] = [_text("resultaten_titel", tag="h2")]
         hidden = [v for v in report.visibility.values() if not v.shown and report.counts[v.perspective]]
@@ -1129,7 +1129,7 @@ class BegeleiderPagina(widgets.VBox):
 
         Only the key decides which sessions count: a casus label someone typed opens nothing.
         """
-        from lco_kit.reflectie.report import build_report, traject_trend  # noqa: PLC0415
+        from lco_kit.reflectie import build_report, traject_trend  # noqa: PLC0415
 
         if self._key is None:
             return None
@@ -1142,8 +1142,7 @@ class BegeleiderPagina(widgets.VBox):
         return traject_trend(reports)
 
     def _trend(self, report: Any) -> widgets.Widget | None:
-        from lco_kit.reflectie.charts import trend_chart  # noqa: PLC0415
-        from lco_kit.reflectie.report import trend_table  # noqa: PLC0415
+        from lco_kit.reflectie import trend_chart, trend_table  # noqa: PLC0415
 
         trend = self.traject_trend(report)
         if trend is None:
@@ -1170,7 +1169,7 @@ class BegeleiderPagina(widgets.VBox):
 
     def make_export(self, suffix: str) -> None:
         """Offer the results as a PDF report, a CSV for Belgian Excel or an XLSX workbook."""
-        from lco_kit.reflectie.report import build_report, export_bytes, report_pdf  # noqa: PLC0415
+        from lco_kit.reflectie import build_report, export_bytes, report_pdf  # noqa: PLC0415
 
         assert self.session is not None
         with self._lock:

@@ -13,7 +13,9 @@ from sqlalchemy import update
 from lco_kit import config, server
 from lco_kit.cli import gegevens, main
 from lco_kit.errors import LcoError
-from lco_kit.reflectie.store import ReflectieStore, purge_sessions_older_than, respondents_table, sessions_table
+from lco_kit.reflectie.retention import purge_sessions_older_than
+from lco_kit.reflectie.store import ReflectieStore
+from lco_kit.reflectie.tables import respondents_table, sessions_table
 
 NOW = datetime(2027, 6, 1, 12, 0)
 

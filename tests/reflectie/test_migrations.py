@@ -17,7 +17,8 @@ from sqlalchemy import create_engine, inspect, text
 
 from lco_kit.errors import LcoError
 from lco_kit.reflectie import migrations
-from lco_kit.reflectie.store import ReflectieStore, metadata
+from lco_kit.reflectie.store import ReflectieStore
+from lco_kit.reflectie.tables import metadata
 from tests.reflectie.conftest import PostgresServer, new_postgres_database
 
 BASELINE = Path(__file__).parents[1] / "data" / "reflectie" / "baseline-b5a8019.sqlite"

@@ -7,9 +7,11 @@ from datetime import timedelta
 import pytest
 
 from lco_kit.errors import LcoError
+from lco_kit.reflectie.database import utc_now
 from lco_kit.reflectie.owners import Owner, current_owner
 from lco_kit.reflectie.provincie import province_overview
-from lco_kit.reflectie.store import ReflectieStore, _now, purge_sessions_older_than
+from lco_kit.reflectie.retention import purge_sessions_older_than
+from lco_kit.reflectie.store import ReflectieStore
 
 AN = Owner("an", sees_ownerless=False)
 BERT = Owner("bert", sees_ownerless=False)
@@ -64,7 +66,7 @@ def test_retention_only_removes_the_owners_own_sessions(store_url: str) -> None:
     bert = ReflectieStore(store_url, owner=BERT)
     an.create_session("lco", title="An")
     bert.create_session("lco", title="Bert")
-    later = _now() + timedelta(days=400)
+    later = utc_now() + timedelta(days=400)
     assert [s.titel for s in purge_sessions_older_than(an, 180, now=later)] == ["An"]
     assert [s.titel for s in purge_sessions_older_than(bert, 180, now=later)] == ["Bert"]
 

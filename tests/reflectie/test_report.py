@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from lco_kit.reflectie.charts import report_charts
+from lco_kit.reflectie.documenten import paper_pdf, report_pdf
 from lco_kit.reflectie.report import (
     build_report,
     casus_trend,
     export_bytes,
     export_rows,
-    paper_pdf,
-    report_charts,
-    report_pdf,
     summary_table,
 )
 from lco_kit.reflectie.store import ReflectieStore
@@ -293,7 +292,7 @@ def test_the_pdf_shows_the_trend_as_a_chart_and_a_table(store: ReflectieStore) -
 
 def test_the_key_card_holds_code_secret_date_and_what_it_opens(store: ReflectieStore) -> None:
     """Does the key card PDF print the session code, the secret, the date and that it opens the whole traject?"""
-    from lco_kit.reflectie.report import key_card_pdf
+    from lco_kit.reflectie.documenten import key_card_pdf
 
     opened = store.create_session(title="Gezin aan de Maas")
     text = text_of(key_card_pdf(opened.session, opened.secret))

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from lco_kit.errors import LcoError
-from lco_kit.reflectie.store import CODE_ALPHABET, ReflectieStore, new_respondent_key
+from lco_kit.reflectie.codes import CODE_ALPHABET, new_respondent_key
+from lco_kit.reflectie.store import ReflectieStore
 
 KEY = "browser-sleutel-0001"
 

@@ -7,7 +7,8 @@ from sqlalchemy import select, update
 
 from lco_kit.errors import LcoError
 from lco_kit.reflectie.owners import Owner
-from lco_kit.reflectie.store import ReflectieStore, sessions_table
+from lco_kit.reflectie.store import ReflectieStore
+from lco_kit.reflectie.tables import sessions_table
 
 
 def test_join_token_is_stored_only_as_a_hash_and_fits_one_session(store: ReflectieStore) -> None:

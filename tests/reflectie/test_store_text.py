@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lco_kit.errors import LcoError
-from lco_kit.reflectie.store import ReflectieStore, new_respondent_key
+from lco_kit.reflectie.codes import new_respondent_key
+from lco_kit.reflectie.store import ReflectieStore
 
 
 @pytest.mark.parametrize(

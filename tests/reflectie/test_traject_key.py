@@ -10,14 +10,10 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from lco_kit.errors import LcoError
-from lco_kit.reflectie.store import (
-    ReflectieStore,
-    _now,
-    purge_sessions_older_than,
-    sessions_table,
-    traject_sessions_table,
-    trajects_table,
-)
+from lco_kit.reflectie.database import utc_now
+from lco_kit.reflectie.retention import purge_sessions_older_than
+from lco_kit.reflectie.store import ReflectieStore
+from lco_kit.reflectie.tables import sessions_table, traject_sessions_table, trajects_table
 
 BASELINE = Path(__file__).parents[1] / "data" / "reflectie" / "baseline-b5a8019.sqlite"
 
@@ -94,10 +90,10 @@ def test_a_recent_follow_up_keeps_its_traject_when_purging(store: ReflectieStore
         conn.execute(
             sessions_table.update()
             .where(sessions_table.c.id == first.session.id)
-            .values(aangemaakt_op=_now() - timedelta(days=400))
+            .values(aangemaakt_op=utc_now() - timedelta(days=400))
         )
     assert purge_sessions_older_than(store, 180) == []
-    gone = purge_sessions_older_than(store, 180, now=_now() + timedelta(days=200))
+    gone = purge_sessions_older_than(store, 180, now=utc_now() + timedelta(days=200))
     assert len(gone) == 2
 
 

@@ -10,7 +10,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 from sqlalchemy.engine import Connection
 
-from lco_kit.reflectie.store import metadata
+from lco_kit.reflectie.tables import metadata
 
 
 def _run(connection: Connection) -> None:
