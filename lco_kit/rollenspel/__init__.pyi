@@ -19,7 +19,6 @@ from .moments import choice_questions as choice_questions
 from .moments import load_moment_file as load_moment_file
 from .moments import load_momenten as load_momenten
 from .roles import FASEN as FASEN
-from .roles import Fase as Fase
 from .roles import fase as fase
 from .roles import fasen as fasen
 from .roles import rol as rol
