@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import tarfile
-import time
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -22,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests._serving import serving
 from tests._threads import in_own_thread
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,37 +124,17 @@ def test_installed_kit_lists_every_curated_casus_from_anywhere(installed: Path, 
 def running_kit(installed: Path, elsewhere: Path) -> Iterator[str]:
     """Start the installed kit on a free port from an unrelated folder; yield its address; stop it and its kernels."""
     port = _free_port()
-    log = (elsewhere / "terminal.txt").open("w", encoding="utf-8")
-    process = subprocess.Popen(
+    base = f"http://127.0.0.1:{port}"
+    with serving(
         [str(installed / "lco-kit"), "start", "--geen-browser", "--poort", str(port)],
         cwd=elsewhere,
         env=_clean_env(elsewhere / "data"),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT_S
-    try:
-        while True:
-            if process.poll() is not None:
-                pytest.fail("De geïnstalleerde kit stopte meteen: " + (elsewhere / "terminal.txt").read_text("utf-8"))
-            try:
-                with urllib.request.urlopen(f"{base}/voila/static/voila.js", timeout=2):  # noqa: S310 (http on loopback)
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("De geïnstalleerde kit werd niet klaar binnen de tijd.")
-                time.sleep(0.5)
+        log=elsewhere / "terminal.txt",
+        ready_url=f"{base}/voila/static/voila.js",
+        what="De geïnstalleerde kit",
+        timeout=START_TIMEOUT_S,
+    ):
         yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
 
 
 def test_installed_kit_serves_the_start_page(running_kit: str) -> None:
@@ -217,7 +196,7 @@ def jupyter_host(installed: Path, elsewhere: Path) -> Iterator[str]:
     for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR"):
         env[name] = str(elsewhere / "jupyter-eigen" / name.lower())  # no user-level Jupyter settings
     port = _free_port()
-    log = (elsewhere / "jupyter.txt").open("w", encoding="utf-8")
+    base = f"http://127.0.0.1:{port}"
     command = [
         str(installed / "jupyter"),
         "server",
@@ -228,36 +207,16 @@ def jupyter_host(installed: Path, elsewhere: Path) -> Iterator[str]:
         f"--ServerApp.base_url={HUB_BASE}",
         f"--IdentityProvider.token={HUB_TOKEN}",
     ]
-    process = subprocess.Popen(
+    with serving(
         command,
         cwd=pages.parent,
         env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT_S
-    try:
-        while True:
-            if process.poll() is not None:
-                pytest.fail("jupyter server stopte meteen: " + (elsewhere / "jupyter.txt").read_text("utf-8"))
-            try:
-                with urllib.request.urlopen(f"{base}{HUB_BASE}api", timeout=2):  # noqa: S310 (http on loopback)
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("jupyter server werd niet klaar binnen de tijd.")
-                time.sleep(0.5)
+        log=elsewhere / "jupyter.txt",
+        ready_url=f"{base}{HUB_BASE}api",
+        what="jupyter server",
+        timeout=START_TIMEOUT_S,
+    ):
         yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
 
 
 def test_installed_kit_puts_its_template_and_extensions_where_jupyter_looks(installed: Path) -> None:
