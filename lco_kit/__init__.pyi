@@ -46,6 +46,7 @@ from .registratie import REGISTRATION_COLUMNS as REGISTRATION_COLUMNS
 from .registratie import check_row as check_row
 from .registratie import jaarrapport_pdf as jaarrapport_pdf
 from .registratie import load_registration as load_registration
+from .registratie import registratie_rij as registratie_rij
 from .registratie import signalennota_pdf as signalennota_pdf
 from .registratie import signals as signals
 from .registratie import simulate_registratie as simulate_registratie
@@ -61,7 +62,6 @@ from .stappenplan import check_stappenplan as check_stappenplan
 from .stappenplan import follow_up_casus as follow_up_casus
 from .stappenplan import new_stappenplan as new_stappenplan
 from .stappenplan import opening_view as opening_view
-from .stappenplan import registratie_rij as registratie_rij
 from .stappenplan import verslag_markdown as verslag_markdown
 from .stappenplan import verslag_pdf as verslag_pdf
 

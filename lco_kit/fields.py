@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator
 
-__all__ = ["ID_MAX", "Datum", "Id", "Tekst", "check_id"]
+__all__ = ["ID_MAX", "Datum", "Id", "Tekst", "check_date", "check_id"]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 60
@@ -45,8 +45,8 @@ def _not_blank(value: str) -> str:
     return value
 
 
-def _iso_date(value: object) -> object:
-    """Accept only a date written as JJJJ-MM-DD (YAML keeps it as text)."""
+def check_date(value: object) -> object:
+    """Return a date written as JJJJ-MM-DD (YAML keeps it as text); raise a Dutch ``ValueError`` for anything else."""
     if isinstance(value, date):
         return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
@@ -63,5 +63,5 @@ Tekst = Annotated[str, AfterValidator(_not_blank)]
 Id = Annotated[str, AfterValidator(check_id)]
 """A short name for a provider (``ocmw``, ``caw-schuldhulp``), a casus, an exercise or a principle."""
 
-Datum = Annotated[date, BeforeValidator(_iso_date)]
+Datum = Annotated[date, BeforeValidator(check_date)]
 """A date written as JJJJ-MM-DD; nothing else is read as a date."""

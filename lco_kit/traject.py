@@ -36,19 +36,12 @@ from typing import Annotated, Literal, Self
 import yaml
 from pydantic import AfterValidator, Field, StrictBool, model_validator
 
-from lco_kit.casus import Casus
+from lco_kit.casus import Afspraak, Casus, Knelpunt, Status
 from lco_kit.config import data_dir
 from lco_kit.content import ContentModel, ContentPart, FixedTexts, load_model
 from lco_kit.errors import ContentError, LcoError
 from lco_kit.rollenspel import Kiezer
-from lco_kit.stappenplan import (
-    Agreement,
-    Stappenplan,
-    StappenplanKnelpunt,
-    Status,
-    follow_up_casus,
-    new_stappenplan,
-)
+from lco_kit.stappenplan import Stappenplan, follow_up_casus, new_stappenplan
 
 __all__ = [
     "ID_ALPHABET",
@@ -198,7 +191,7 @@ class StappenplanConcept(ContentPart):
                 ConceptKnelpunt(categorie=k.categorie, omschrijving=k.omschrijving) for k in plan.knelpunten
             ),
             geen_knelpunten=plan.geen_knelpunten,
-            opvolging=tuple(ConceptOpvolging(status=o.status, reden=o.reden) for o in plan.opvolging),
+            opvolging=tuple(ConceptOpvolging(status=o.status, reden=o.toelichting or "") for o in plan.opvolging),
             volgend_overleg=plan.volgend_overleg,
             gemeente=plan.gemeente,
         )
@@ -309,11 +302,12 @@ class Traject(ContentModel):
             vertrouwenspersoon=draft.vertrouwenspersoon,
             levensdomeinen=draft.levensdomeinen,
             spilfiguur=draft.spilfiguur,
-            afspraken=tuple(Agreement(a.wat, a.wie, a.tegen_wanneer) for a in draft.afspraken),
-            knelpunten=tuple(StappenplanKnelpunt(k.categorie, k.omschrijving) for k in draft.knelpunten),
+            afspraken=tuple(Afspraak.concept(a.wat, a.wie, a.tegen_wanneer) for a in draft.afspraken),
+            knelpunten=tuple(Knelpunt.concept(k.categorie, k.omschrijving) for k in draft.knelpunten),
             geen_knelpunten=draft.geen_knelpunten,
             opvolging=tuple(
-                replace(e, status=o.status, reden=o.reden) for e, o in zip(base.opvolging, draft.opvolging, strict=True)
+                e.model_copy(update={"status": o.status, "toelichting": o.reden or None})
+                for e, o in zip(base.opvolging, draft.opvolging, strict=True)
             )
             if draft.opvolging
             else base.opvolging,

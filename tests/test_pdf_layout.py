@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from lco_kit.casus import Casus, list_casussen, simulate_casus
+from lco_kit.casus import Afspraak, Casus, Knelpunt, list_casussen, simulate_casus
 from lco_kit.casus.handout import casus_handout
 from lco_kit.charts import Chart, bar_chart
 from lco_kit.intervisie import EigenCasus, Intervisie, harvest_pdf, werkblad_pdf
@@ -38,10 +38,10 @@ from lco_kit.reflectie.report import build_report
 from lco_kit.reflectie.store import ReflectieStore
 from lco_kit.registratie import build_overview, jaarrapport_pdf, signalennota_pdf, simulate_registratie, validate_frame
 from lco_kit.rollenspel.card_print import cards_pdf
-from lco_kit.stappenplan import Agreement, StappenplanKnelpunt, verslag_pdf
+from lco_kit.stappenplan import verslag_pdf
 from tests._pdfcheck import check_document, overlaps
 from tests.rollenspel.conftest import casus_data
-from tests.test_stappenplan import complete
+from tests.stappenplan.conftest import complete
 
 DAY = date(2026, 3, 2)
 COMPOUND = "Arbeidsongeschiktheidsuitkeringsaanvraagformulierenbegeleiding"
@@ -126,9 +126,9 @@ def test_verslag_prints_cleanly_with_long_texts() -> None:
         complete(stress_casus(), datum=DAY),
         afspraken=(
             *plan.afspraken,
-            Agreement(f"{COMPOUND} samen met {LONG_NAME} aanvragen", "client", date(2026, 4, 1)),
+            Afspraak.concept(f"{COMPOUND} samen met {LONG_NAME} aanvragen", "client", date(2026, 4, 1)),
         ),
-        knelpunten=(StappenplanKnelpunt("kinderopvang", f"{COMPOUND} {COMPOUND}"),),
+        knelpunten=(Knelpunt.concept("kinderopvang", f"{COMPOUND} {COMPOUND}"),),
     )
     check_document(verslag_pdf(plan))
     check_document(verslag_pdf(long_plan))

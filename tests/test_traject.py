@@ -9,8 +9,8 @@ import yaml
 
 from lco_kit.casus import casus_to_yaml, list_casussen, simulate_casus
 from lco_kit.errors import ContentError, LcoError
-from lco_kit.registratie import validate_row
-from lco_kit.stappenplan import registratie_rij, verslag_markdown
+from lco_kit.registratie import registratie_rij, validate_row
+from lco_kit.stappenplan import lco_gegevens, verslag_markdown
 from lco_kit.traject import (
     MAX_TRAJECT_BYTES,
     TafelOpstelling,
@@ -25,7 +25,7 @@ from lco_kit.traject import (
     traject_to_yaml,
 )
 from tests.rollenspel.conftest import make_casus
-from tests.test_stappenplan import DAY, TODAY, complete
+from tests.stappenplan.conftest import DAY, TODAY, complete
 
 
 def seated() -> Traject:
@@ -78,7 +78,7 @@ def test_the_verslag_and_the_registration_row_carry_the_traject() -> None:
     assert traject.id in text
     ocmw = next(p for p in traject.casus.hulpverleners if p.id == "ocmw")
     assert f"{ocmw.naam}" in text.split("## Wie er aan tafel zat")[1].split("##")[0]
-    row = registratie_rij(plan, today=TODAY)
+    row = registratie_rij(lco_gegevens(plan), today=TODAY)
     assert row["lco_id"].endswith(f"-{DAY:%Y%m%d}-{traject.id}")
     assert row["lco_id"].startswith(traject.casus.id)
     assert row["aantal_deelnemers"] == "4"  # the client, the coordinator, two providers; no minor was dealt a card
@@ -90,7 +90,7 @@ def test_a_long_casus_id_keeps_the_traject_in_the_registration_row() -> None:
     casus = make_casus(id="een-bijzonder-lange-naam-voor-een-casus")
     traject = new_traject(casus)
     plan = replace(complete(casus, DAY), traject_id=traject.id)
-    lco_id = registratie_rij(plan, today=TODAY)["lco_id"]
+    lco_id = registratie_rij(lco_gegevens(plan), today=TODAY)["lco_id"]
     assert len(lco_id) <= 60
     assert lco_id.endswith(traject.id)
 

@@ -14,24 +14,15 @@ from lco_kit.casus.charts import domain_profile_chart, network_map
 from lco_kit.casus.model import Casus, Hulpverlener
 from lco_kit.casus.profiles import find_profile
 from lco_kit.casus.texts import casus_text, scale, scale_level
-from lco_kit.codes import code_list, normalize
+from lco_kit.codes import code_list
 from lco_kit.pdf import PdfDocument, dutch_date
 
-__all__ = ["casus_handout", "facilitator_filename", "handout_filename", "who_label"]
+__all__ = ["casus_handout", "facilitator_filename", "handout_filename"]
 
 
 def _provider_label(provider: Hulpverlener) -> str:
     name = f"{provider.naam}, " if provider.naam else ""
     return f"{name}{provider.rol} — {provider.dienst}"
-
-
-def who_label(casus: Casus, who: str) -> str:
-    """Return who carries an agreement as a person reads it (a provider, the client, …)."""
-    for provider in casus.hulpverleners:
-        if provider.id == who:
-            return f"{provider.naam} ({provider.dienst})" if provider.naam else provider.dienst
-    key = {"client": "wie_client", "coordinator": "wie_coordinator", "spilfiguur": "wie_spilfiguur"}.get(normalize(who))
-    return casus_text(key) if key else who
 
 
 def handout_filename(casus: Casus) -> str:
@@ -163,7 +154,7 @@ def _providers(doc: PdfDocument, casus: Casus, spilfiguur: str | None) -> None:
     doc.heading(casus_text("handout_aanvrager"))
     requester = code_list("aanvragers").label(casus.aanvrager.soort)
     if casus.aanvrager.hulpverlener:
-        requester += f" — {who_label(casus, casus.aanvrager.hulpverlener)}"
+        requester += f" — {casus.who_label(casus.aanvrager.hulpverlener)}"
     doc.paragraph(requester)
     if casus.aanvrager.reden:
         doc.paragraph(casus.aanvrager.reden)
@@ -184,7 +175,7 @@ def _not_shared(doc: PdfDocument, casus: Casus) -> None:
         if item.reden:
             line += f" ({item.reden})"
         if item.bekend_bij:
-            known = ", ".join(who_label(casus, ref) for ref in item.bekend_bij)
+            known = ", ".join(casus.who_label(ref) for ref in item.bekend_bij)
             line += " " + casus_text("handout_bekend_bij", wie=known)
         items.append(line)
     doc.bullets(items)
@@ -198,9 +189,8 @@ def _setup(doc: PdfDocument, casus: Casus, spilfiguur: str | None) -> None:
     doc.heading(casus_text("handout_opstelling"))
     pairs = []
     if coordinator is not None:
-        who = f"{coordinator.naam} ({coordinator.dienst})" if coordinator.naam else coordinator.dienst
-        pairs.append((casus_text("handout_coordinator"), who))
-    spil = who_label(casus, chosen) if chosen else casus_text("handout_geen_spilfiguur")
+        pairs.append((casus_text("handout_coordinator"), coordinator.label))
+    spil = casus.who_label(chosen) if chosen else casus_text("handout_geen_spilfiguur")
     pairs.append((casus_text("handout_spilfiguur"), spil))
     doc.key_values(pairs)
 
@@ -214,7 +204,12 @@ def _earlier_lco(doc: PdfDocument, casus: Casus) -> None:
     doc.table(
         casus_text("handout_afspraak_kolommen").split("|"),
         [
-            [a.wat, who_label(casus, a.wie), dutch_date(a.tegen_wanneer), casus_text(f"status_{a.status}")]
+            [
+                a.wat,
+                casus.who_label(a.wie),
+                dutch_date(a.tegen_wanneer) if a.tegen_wanneer else "",
+                casus_text(f"status_{a.status}"),
+            ]
             for a in casus.vorige_lco.afspraken
         ],
         widths=(78, 44, 28, 24),

@@ -17,13 +17,20 @@ Rules that span fields are validators here, each with a Dutch sentence:
 - a confidence (``niet_delen`` with ``van``) was told by a minor of the household; who carries
   an agreement is written one way (``cliënt``, ``coördinator``…), whatever way it was typed;
 - life domains, sectors, knelpunten and the aanvrager come from the shared code lists.
+
+The casus owns the models of what a casus file holds, and the stappenplan uses them: one
+agreement (:class:`Afspraak`, with its :data:`Status` and the reason), one knelpunt
+(:class:`Knelpunt`). At the table an agreement or a knelpunt is filled in bit by bit
+(:meth:`Afspraak.concept`, :meth:`Knelpunt.concept`: not checked yet; the stappenplan's rules
+say what is missing). :meth:`Casus.who_label` says who someone is as a person reads it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Annotated, Literal, TypeVar
+from datetime import date
+from typing import Annotated, Literal, TypeVar, get_args
 
 from pydantic import (
     AfterValidator,
@@ -35,16 +42,19 @@ from pydantic import (
     model_validator,
 )
 
-from lco_kit.casus._codes import Aanvrager, Datum, Id, Knelpuntsoort, Levensdomein, Sector, Tekst
+from lco_kit.casus._codes import Aanvrager, Knelpuntsoort, Levensdomein, Sector
 from lco_kit.casus.profiles import find_profile
+from lco_kit.casus.texts import casus_text
 from lco_kit.codes import code_list, lookup_gemeente, normalize
 from lco_kit.content import ContentModel, ContentPart
 from lco_kit.errors import LcoError
+from lco_kit.fields import Datum, Id, Tekst, check_date
 
 __all__ = [
     "ADULT_AGE",
     "MIN_PARTICIPATION_AGE",
     "PRESUMED_CAPABLE_AGE",
+    "STATUSSEN",
     "AanvraagInfo",
     "Afspraak",
     "Casus",
@@ -58,6 +68,7 @@ __all__ = [
     "Minderjarige",
     "NietDelen",
     "Opstelling",
+    "Status",
     "VorigeLco",
     "require_lco",
 ]
@@ -73,6 +84,9 @@ depends on maturity; the kit does not let a younger child sit at the table in a 
 T = TypeVar("T")
 Nabijheid = Literal["dichtbij", "regelmatig", "op afstand"]
 Status = Literal["open", "bezig", "gedaan", "niet gelukt"]
+"""How an agreement stands: still open, busy, done, or did not work out."""
+STATUSSEN: tuple[Status, ...] = get_args(Status)
+"""Every :data:`Status`, in the order a person chooses from."""
 Herkomst = Literal["verzonnen", "gesimuleerd", "geanonimiseerd"]
 
 CLIENT_WORDS = frozenset({"client", "coordinator", "spilfiguur", "minderjarige", "vertrouwenspersoon"})
@@ -223,6 +237,11 @@ class Hulpverlener(ContentPart):
     visie: Tekst
     zorg: Tekst
 
+    @property
+    def label(self) -> str:
+        """Return the provider as a person reads it: ``Els (OCMW Genk)``, or the service alone."""
+        return f"{self.naam} ({self.dienst})" if self.naam else self.dienst
+
 
 class AanvraagInfo(ContentPart):
     """Who asked for the LCO, and why."""
@@ -233,10 +252,19 @@ class AanvraagInfo(ContentPart):
 
 
 class Knelpunt(ContentPart):
-    """A structural bottleneck: a wall that does not move however hard the client tries."""
+    """A structural bottleneck: a wall that does not move however hard the client tries.
+
+    A casus names its knelpunten; a stappenplan notes those found at the meeting, for the
+    verslag and the registration.
+    """
 
     categorie: Knelpuntsoort
     omschrijving: Tekst
+
+    @classmethod
+    def concept(cls, categorie: str = "", omschrijving: str = "") -> Knelpunt:
+        """Return a knelpunt as far as it was filled in at the table, not checked yet."""
+        return cls.model_construct(categorie=categorie, omschrijving=omschrijving)
 
 
 class NietDelen(ContentPart):
@@ -263,6 +291,11 @@ class Coordinator(ContentPart):
     dienst: Tekst
     naam: str | None = None
 
+    @property
+    def label(self) -> str:
+        """Return the coördinator as a person reads it: ``Anja (OCMW Pelt)``, or the service alone."""
+        return f"{self.naam} ({self.dienst})" if self.naam else self.dienst
+
 
 def _coordinator_as_mapping(value: object) -> object:
     return {"dienst": value} if isinstance(value, str) else value
@@ -282,18 +315,31 @@ def _one_spelling(value: object) -> object:
 
 
 class Afspraak(ContentPart):
-    """An agreement from an earlier LCO: what, who, by when, and how it went.
+    """An agreement of an LCO: what, who, by when, and how it went (its status and why).
 
-    ``wie`` is a provider's id or one of the method's roles, always kept in one spelling
-    (``client`` and ``Cliënt`` are read as ``cliënt``).
+    Read from a file (the earlier LCO of a casus), ``wie`` is a provider's id or one of the
+    method's roles, always kept in one spelling (``client`` and ``Cliënt`` are read as
+    ``cliënt``), and every field is checked. An agreement made at the table is a
+    :meth:`concept` until the stappenplan's rules pass.
     """
 
     wat: Tekst
     wie: Annotated[Tekst, BeforeValidator(_one_spelling)]
-    tegen_wanneer: Datum
+    tegen_wanneer: Annotated[date | None, BeforeValidator(check_date)]
+    """By when; read from a file it is always a date (None only in a :meth:`concept`)."""
     status: Status = "open"
     toelichting: Tekst | None = None
     """Why it went as it went (e.g. why a step did not work out), said at the follow-up."""
+
+    @classmethod
+    def concept(cls, wat: str = "", wie: str = "", tegen_wanneer: date | None = None) -> Afspraak:
+        """Return an agreement as far as it was made at the table, not checked yet (status ``open``)."""
+        return cls.model_construct(wat=wat, wie=wie, tegen_wanneer=tegen_wanneer)
+
+    @property
+    def eigen_stap(self) -> bool:
+        """Return True when the client takes this step themself."""
+        return normalize(self.wie) == "client"
 
 
 class VorigeLco(ContentPart):
@@ -484,6 +530,16 @@ class Casus(ContentModel):
             if provider.id == provider_id:
                 return provider
         raise KeyError(provider_id)
+
+    def who_label(self, who: str) -> str:
+        """Return who carries an agreement as a person reads it (a provider, the client, …)."""
+        for provider in self.hulpverleners:
+            if provider.id == who:
+                return provider.label
+        key = {"client": "wie_client", "coordinator": "wie_coordinator", "spilfiguur": "wie_spilfiguur"}.get(
+            normalize(who)
+        )
+        return casus_text(key) if key else who
 
     @property
     def is_lco(self) -> bool:

@@ -11,9 +11,10 @@ from functools import cache
 
 from pydantic import Field, model_validator
 
-from lco_kit.casus._codes import Id, Knelpuntsoort, Levensdomein, Tekst
+from lco_kit.casus._codes import Code, Knelpuntsoort, Levensdomein
 from lco_kit.codes import normalize
 from lco_kit.content import ContentModel, ContentPart, content_path, load_model
+from lco_kit.fields import Tekst
 
 __all__ = ["Profile", "ProfileFile", "find_profile", "profiles"]
 
@@ -66,8 +67,8 @@ class DomainsRule(ContentPart):
 class ServicesRule(ContentPart):
     """The services (ids in the simulator's catalogue) that belong to a profile."""
 
-    kern: tuple[Id, ...] = Field(min_length=1)
-    mogelijk: tuple[Id, ...] = ()
+    kern: tuple[Code, ...] = Field(min_length=1)
+    mogelijk: tuple[Code, ...] = ()
 
 
 class KnelpuntTemplate(ContentPart):
@@ -84,7 +85,7 @@ class Profile(ContentPart):
     placeholders (``{naam}``, ``{zij}``, ``{kind}``, …).
     """
 
-    code: Id
+    code: Code
     label: Tekst
     omschrijving: Tekst
     client_leeftijd: Range

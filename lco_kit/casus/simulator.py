@@ -27,12 +27,13 @@ from typing import Any
 from faker import Faker
 from pydantic import Field, StrictBool, ValidationError, model_validator
 
-from lco_kit.casus._codes import Aanvrager, Id, Levensdomein, Sector, Tekst
-from lco_kit.casus.model import PRESUMED_CAPABLE_AGE, Casus
+from lco_kit.casus._codes import Aanvrager, Code, Levensdomein, Sector
+from lco_kit.casus.model import PRESUMED_CAPABLE_AGE, STATUSSEN, Casus
 from lco_kit.casus.profiles import Profile, find_profile, profiles
 from lco_kit.codes import UnknownCodeError, code_list, gemeenten_in, lookup
 from lco_kit.content import ContentModel, ContentPart, content_path, load_model
 from lco_kit.errors import LcoError
+from lco_kit.fields import Tekst
 
 __all__ = ["MAX_PROVIDERS", "MIN_PROVIDERS", "SimulatorData", "simulate_casus", "simulator_data"]
 
@@ -40,14 +41,13 @@ MIN_PROVIDERS = 2
 MAX_PROVIDERS = 8
 _NEARNESS = ("dichtbij", "regelmatig", "op afstand")
 _NEARNESS_WEIGHTS = (3, 4, 2)
-_STATUSES = ("open", "bezig", "gedaan", "niet gelukt")
 _STATUS_WEIGHTS = (2, 3, 4, 1)
 
 
 class ServiceTemplate(ContentPart):
     """A service in the simulator's catalogue, with what it may think and worry about."""
 
-    id: Id
+    id: Code
     dienst: Tekst
     sector: Sector
     aanvrager: Aanvrager
@@ -80,7 +80,7 @@ class SimulatorData(ContentModel):
     referentiejaar: int = Field(ge=2020, le=2100)
     coordinatie: Tekst
     telwoorden: tuple[str, ...] = Field(min_length=6)
-    algemene_diensten: tuple[Id, ...] = Field(min_length=1)
+    algemene_diensten: tuple[Code, ...] = Field(min_length=1)
     vertrouwenspersonen: tuple[Tekst, ...] = Field(min_length=1)
     aanvraagredenen: tuple[Tekst, ...] = Field(min_length=1)
     client_afspraken: tuple[Tekst, ...] = Field(min_length=1)
@@ -449,7 +449,7 @@ def _earlier_lco(
                 "wat": _fill(what, values),
                 "wie": who,
                 "tegen_wanneer": (held + timedelta(days=rng.randint(14, 90))).isoformat(),
-                "status": rng.choices(_STATUSES, weights=_STATUS_WEIGHTS)[0],
+                "status": rng.choices(STATUSSEN, weights=_STATUS_WEIGHTS)[0],
             }
             for what, who in agreements
         ],

@@ -10,8 +10,8 @@ from functools import cache
 
 from pydantic import Field, model_validator
 
-from lco_kit.casus._codes import Tekst
 from lco_kit.content import ContentModel, ContentPart, FixedTexts, content_path, load_model
+from lco_kit.fields import Tekst
 
 __all__ = ["ScaleLevel", "casus_text", "scale", "scale_level"]
 

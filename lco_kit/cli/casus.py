@@ -7,11 +7,16 @@ import shlex
 from pathlib import Path
 
 from lco_kit import config
-from lco_kit.casus.check import check_casus
-from lco_kit.casus.library import casus_to_yaml, read_library
-from lco_kit.casus.profiles import profiles
-from lco_kit.casus.simulator import MAX_PROVIDERS, MIN_PROVIDERS, simulate_casus
-from lco_kit.casus.texts import casus_text
+from lco_kit.casus import (
+    MAX_PROVIDERS,
+    MIN_PROVIDERS,
+    casus_text,
+    casus_to_yaml,
+    check_casus,
+    profiles,
+    read_library,
+    simulate_casus,
+)
 from lco_kit.errors import LcoError, log_unexpected
 
 __all__ = ["register"]

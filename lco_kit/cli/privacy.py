@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lco_kit.casus.privacy import not_checked, scan_privacy
-from lco_kit.casus.texts import casus_text
+from lco_kit.casus import casus_text, not_checked, scan_privacy
 from lco_kit.content import decode_text
 from lco_kit.errors import ContentError
 

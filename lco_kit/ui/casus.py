@@ -14,18 +14,22 @@ import ipywidgets as widgets
 
 from lco_kit.casus import (
     MAX_CASUS_BYTES,
+    MAX_PROVIDERS,
+    MIN_PROVIDERS,
     Casus,
+    casus_handout,
     casus_text,
     casus_to_yaml,
     check_casus,
+    domain_profile_chart,
+    facilitator_filename,
     find_profile,
+    handout_filename,
+    network_map,
     profiles,
     read_library,
     simulate_casus,
 )
-from lco_kit.casus.charts import domain_profile_chart, network_map
-from lco_kit.casus.handout import casus_handout, facilitator_filename, handout_filename, who_label
-from lco_kit.casus.simulator import MAX_PROVIDERS, MIN_PROVIDERS
 from lco_kit.codes import code_list
 from lco_kit.dutch import dutch_date
 from lco_kit.ui.widgets import (
@@ -36,6 +40,7 @@ from lco_kit.ui.widgets import (
     button,
     escape,
     guarded,
+    html_block,
     human_size,
     image,
 )
@@ -47,12 +52,6 @@ _YAML = "application/x-yaml"
 _WIDE = widgets.Layout(width="100%", max_width="36rem")
 _ANY = ""
 """The value of ‘Willekeurig’ and ‘Zoals de situatie het meebrengt’ in the lists (a Dropdown shows None as empty)."""
-
-
-def _html(content: str, css: str) -> widgets.HTML:
-    widget = widgets.HTML(content)
-    widget.add_class(css)
-    return widget
 
 
 def _heading(key: str, level: int = 2) -> str:
@@ -81,15 +80,15 @@ class CasusWeergave(widgets.VBox):
         self.messages = messages
         self.casus: Casus | None = None
         self._updating = False
-        self.card = _html("", f"{prefix}-kaart")
-        self.wishes = _html("", f"{prefix}-wensen")
-        self.profile_intro = _html(
+        self.card = html_block("", f"{prefix}-kaart")
+        self.wishes = html_block("", f"{prefix}-wensen")
+        self.profile_intro = html_block(
             _heading("pagina_kop_profiel", 3) + f"<p>{escape(casus_text('pagina_profiel_uitleg'))}</p>",
             f"{prefix}-profiel-uitleg",
         )
         self.profile = image(b"", "", f"{prefix}-profiel")
         self.profile.add_class("lco-grafiek")
-        self.network_intro = _html(
+        self.network_intro = html_block(
             _heading("pagina_kop_netwerk", 3) + f"<p>{escape(casus_text('pagina_spilfiguur_uitleg'))}</p>",
             f"{prefix}-netwerk-uitleg",
         )
@@ -97,8 +96,8 @@ class CasusWeergave(widgets.VBox):
         self.spilfiguur.add_class(f"{prefix}-spilfiguur")
         self.network = image(b"", "", f"{prefix}-netwerk")
         self.network.add_class("lco-grafiek")
-        self.providers = _html("", f"{prefix}-hulpverleners")
-        self.knelpunten = _html("", f"{prefix}-knelpunten")
+        self.providers = html_block("", f"{prefix}-hulpverleners")
+        self.knelpunten = html_block("", f"{prefix}-knelpunten")
         self.make_handout = button(casus_text("pagina_maak_handout"), "", f"{prefix}-maak-handout")
         self.make_handout.on_click(guarded(messages, "het maken van de hand-out")(self._make_handout))
         self.handout = DownloadLink(casus_text("pagina_download_handout"), "casus.pdf", _PDF)
@@ -109,7 +108,7 @@ class CasusWeergave(widgets.VBox):
         self.yaml.add_class(f"{prefix}-yaml")
         downloads = widgets.VBox(
             [
-                _html(
+                html_block(
                     _heading("pagina_kop_download", 3) + f"<p>{escape(casus_text('pagina_download_uitleg'))}</p>",
                     "lco-casus-kop",
                 ),
@@ -147,7 +146,7 @@ class CasusWeergave(widgets.VBox):
         chart = domain_profile_chart(casus)
         self.profile.show(chart.png(), chart.alt)
         options: list[tuple[str, str | None]] = [(casus_text("pagina_spilfiguur_geen"), None)]
-        options += [(who_label(casus, p.id), p.id) for p in casus.hulpverleners]
+        options += [(casus.who_label(p.id), p.id) for p in casus.hulpverleners]
         chosen = casus.opstelling.spilfiguur if casus.opstelling else None
         self._updating = True
         try:
@@ -222,12 +221,10 @@ def card_html(casus: Casus, bron: Bron = "bibliotheek") -> str:
         facts.append((casus_text("handout_vertrouwenspersoon"), client.vertrouwenspersoon))
     requester = code_list("aanvragers").label(casus.aanvrager.soort)
     if casus.aanvrager.hulpverlener:
-        requester += f" — {who_label(casus, casus.aanvrager.hulpverlener)}"
+        requester += f" — {casus.who_label(casus.aanvrager.hulpverlener)}"
     facts.append((casus_text("pagina_aanvrager"), requester))
     rows = "".join(
-        f'<tr><th scope="row" style="text-align:left;padding-right:1rem;vertical-align:top">{escape(k)}</th>'
-        f"<td>{escape(v)}</td></tr>"
-        for k, v in facts
+        f'<tr><th scope="row" class="lco-casus-feit">{escape(k)}</th><td>{escape(v)}</td></tr>' for k, v in facts
     )
     origin = escape(casus_text(f"pagina_herkomst_{bron}"))
     no_lco = ""
@@ -304,8 +301,8 @@ def knelpunten_html(casus: Casus) -> str:
                 f"<td>{escape(cell)}</td>"
                 for cell in (
                     a.wat,
-                    who_label(casus, a.wie),
-                    dutch_date(a.tegen_wanneer),
+                    casus.who_label(a.wie),
+                    dutch_date(a.tegen_wanneer) if a.tegen_wanneer else "",
                     casus_text(f"status_{a.status}"),
                 )
             )
@@ -353,9 +350,9 @@ class CasusPagina(widgets.VBox):
             problems = f"<p>{escape(casus_text('pagina_geen_casussen'))}</p>" + problems
         choose = widgets.VBox(
             [
-                _html(_heading("pagina_kop_kiezen"), "lco-casus-kop"),
+                html_block(_heading("pagina_kop_kiezen"), "lco-casus-kop"),
                 self.choice,
-                _html(problems, "lco-casus-bibliotheek"),
+                html_block(problems, "lco-casus-bibliotheek"),
             ]
         )
         choose.add_class("lco-casus-kiezen")
@@ -403,7 +400,7 @@ class CasusPagina(widgets.VBox):
         self.make.on_click(guarded(self.messages, "het maken van de casus")(self._make))
         make = widgets.VBox(
             [
-                _html(
+                html_block(
                     _heading("pagina_kop_maken") + f"<p>{escape(casus_text('pagina_maken_uitleg'))}</p>",
                     "lco-casus-kop",
                 ),
@@ -412,7 +409,7 @@ class CasusPagina(widgets.VBox):
                 self.providers,
                 self.minors,
                 self.domains,
-                _html(f"<p>{escape(casus_text('pagina_levensdomeinen_uitleg'))}</p>", "lco-casus-domeinen-uitleg"),
+                html_block(f"<p>{escape(casus_text('pagina_levensdomeinen_uitleg'))}</p>", "lco-casus-domeinen-uitleg"),
                 self.make,
             ]
         )
@@ -432,7 +429,7 @@ class CasusPagina(widgets.VBox):
         self.upload.upload.layout.width = "auto"  # the whole label, not "Kies een c…"
         own = widgets.VBox(
             [
-                _html(
+                html_block(
                     _heading("pagina_kop_upload")
                     + f"<p>{escape(casus_text('pagina_upload_uitleg', maximum=human_size(MAX_CASUS_BYTES)))}</p>",
                     "lco-casus-kop",

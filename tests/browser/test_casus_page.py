@@ -9,7 +9,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lco_kit.casus import find_profile, list_casussen, load_casus, simulate_casus
-from lco_kit.casus.handout import who_label
 from tests.browser.conftest import open_page, screenshot, serious_accessibility_violations
 from tests.casus.conftest import casus_data, casus_yaml, joined
 
@@ -64,7 +63,7 @@ def test_choose_a_casus_and_see_its_charts(page: Page, base_url: str) -> None:
     )
     assert profile.evaluate("img => img.naturalWidth") > 400
     expect(page.locator(".lco-casus-knelpunten")).to_contain_text("De flexbus moet een dag vooraf gereserveerd")
-    page.locator(".lco-casus-spilfiguur select").select_option(label=who_label(chosen, "gezinszorg"))
+    page.locator(".lco-casus-spilfiguur select").select_option(label=chosen.who_label("gezinszorg"))
     expect(network).to_have_attribute("title", containing("Netwerkkaart van Maria"), timeout=TIMEOUT)
     expect(page.locator("img.lco-casus-netwerk")).to_have_attribute(
         "title", containing("Spilfiguur: Rosa, verzorgende van Dienst gezinszorg."), timeout=TIMEOUT

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from lco_kit.casus import Casus, list_casussen, simulate_casus
 from lco_kit.casus import handout as handout_module
-from lco_kit.casus.handout import casus_handout, facilitator_filename, handout_filename, who_label
+from lco_kit.casus.handout import casus_handout, facilitator_filename, handout_filename
 from lco_kit.charts import Chart
 from lco_kit.codes import normalize
 from tests.casus.conftest import casus_data
@@ -134,11 +134,8 @@ def test_a_chosen_spilfiguur_is_printed() -> None:
     assert "Spilfiguur Tom (CAW Limburg, onthaal)" in pdf_text(casus_handout(casus, spilfiguur="caw"))
 
 
-def test_who_carries_an_agreement_reads_as_a_person() -> None:
-    """Are provider ids and the words cliënt and coördinator shown as a person reads them?"""
+def test_the_handouts_file_names_name_the_casus() -> None:
+    """Are the handout and the facilitator's copy named after the casus?"""
     casus = make()
-    assert who_label(casus, "ocmw") == "Els (OCMW Genk, sociale dienst)"
-    assert who_label(casus, "cliënt") == who_label(casus, "client") == "de cliënt"
-    assert who_label(casus, "Coördinator") == "de coördinator"
     assert handout_filename(casus) == "casus-test-casus.pdf"
     assert facilitator_filename(casus) == "casus-test-casus-begeleider.pdf"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from lco_kit.casus import casus_to_yaml, load_casus_file, require_lco
@@ -311,3 +314,18 @@ def test_a_minors_confidence_names_a_minor_of_the_casus() -> None:
     [(_, field, message)] = problems(casus_yaml(niet_delen=[{"onderwerp": "Pesten.", "van": "Jef"}]))
     assert field == "niet_delen"
     assert "Noor, Seppe" in message
+
+
+def test_who_carries_an_agreement_reads_as_a_person() -> None:
+    """Are provider ids and the words cliënt and coördinator shown as a person reads them?"""
+    casus = Casus.model_validate(casus_data())
+    assert casus.who_label("ocmw") == "Els (OCMW Genk, sociale dienst)"
+    assert casus.who_label("cliënt") == casus.who_label("client") == "de cliënt"
+    assert casus.who_label("Coördinator") == "de coördinator"
+
+
+def test_the_casus_model_loads_neither_charts_nor_the_pdf_writer() -> None:
+    """Does importing the casus model leave matplotlib and fpdf unloaded (a page that reads a casus stays light)?"""
+    code = "import sys, lco_kit.casus.model; print(sorted(m for m in ('matplotlib', 'fpdf') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

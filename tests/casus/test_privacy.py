@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from stdnum import iban
 from stdnum.be import nn
 
-from lco_kit.casus import fake_identifier, load_casus_file, not_checked, scan_privacy
+from lco_kit.casus import load_casus_file, not_checked, scan_privacy
+from lco_kit.casus.privacy import fake_identifier
 from lco_kit.content import decode_text
 from lco_kit.errors import ContentError
 from tests._fuzz import FUZZ

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lco_kit.casus import casus_text, scale, scale_level
+from lco_kit.casus import casus_text, scale
+from lco_kit.casus.texts import scale_level
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lco_kit"
 
