@@ -5,6 +5,7 @@ hulpverlening) are one whole, and positieve hulpverlening comes first on purpose
 keeps them in that order and the model refuses any other. Around them stand short texts
 (*thema's*): the principles as one whole, the LCO's working principles, the choice for
 care-content over a system fix, empowerment, the phases of an LCO and professional secrecy.
+The phases' codes (:data:`FASEN`) are the one list every part of the kit names a phase with.
 
 A principle and a theme are both an *onderwerp*: something a lesson lets a person read, and
 something an exercise is about. :meth:`PrincipesInhoud.onderwerp_codes` gives them in the
@@ -24,7 +25,9 @@ from lco_kit.errors import LcoError
 from lco_kit.fields import Id, Tekst
 
 __all__ = [
+    "FASEN",
     "PRINCIPE_CODES",
+    "Fase",
     "Principe",
     "PrincipeCode",
     "PrincipesInhoud",
@@ -35,6 +38,11 @@ __all__ = [
 PrincipeCode = Literal["positief", "integraal", "participatie", "gestructureerd", "gecoordineerd"]
 PRINCIPE_CODES: tuple[PrincipeCode, ...] = get_args(PrincipeCode)
 """The five principles' codes, in the method's own order (positieve hulpverlening first)."""
+
+Fase = Literal["aanvraag", "voorbereiding", "overleg", "verslag", "opvolging"]
+FASEN: tuple[Fase, ...] = get_args(Fase)
+"""The five phases of an LCO, in their order (the theme ``fasen`` tells them); exercises and
+the role-play moments name their phase with these codes."""
 
 
 class Principe(ContentPart):

@@ -34,7 +34,7 @@ from pydantic import BaseModel, Field, StrictBool, field_validator, model_valida
 
 from lco_kit.content import ContentModel, ContentPart
 from lco_kit.fields import Id, Tekst
-from lco_kit.principes import PRINCIPE_CODES, PrincipeCode, load_principes
+from lco_kit.principes import PRINCIPE_CODES, Fase, PrincipeCode, load_principes
 
 __all__ = [
     "GETELDE_SOORTEN",
@@ -42,7 +42,6 @@ __all__ = [
     "MIN_UITLEG_WOORDEN",
     "SOORTEN",
     "AnyOefening",
-    "Fase",
     "KeuzeUitEen",
     "Koppelen",
     "MeerdereKeuzes",
@@ -60,7 +59,6 @@ Soort = Literal["enkelvoudig", "meervoudig", "volgorde", "koppelen", "open"]
 SOORTEN: tuple[str, ...] = get_args(Soort)
 GETELDE_SOORTEN: tuple[str, ...] = ("enkelvoudig", "meervoudig", "volgorde", "koppelen")
 """The kinds that are scored; an open reflection question never is."""
-Fase = Literal["aanvraag", "voorbereiding", "overleg", "verslag", "opvolging"]
 
 MIN_UITLEG_WOORDEN = 6
 """An explanation needs at least this many words: enough to say why, never a bare ‘fout’."""

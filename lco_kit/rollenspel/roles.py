@@ -22,6 +22,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from lco_kit.content import ContentModel, ContentPart, content_path, load_model
 from lco_kit.fields import Tekst
+from lco_kit.principes import FASEN, Fase
 
 __all__ = [
     "FASEN",
@@ -42,12 +43,9 @@ __all__ = [
     "rollen",
 ]
 
-Fase = Literal["aanvraag", "voorbereiding", "overleg", "verslag", "opvolging"]
 RolCode = Literal[
     "coordinator", "spilfiguur", "client", "minderjarige", "aanvrager", "hulpverlener", "vertrouwenspersoon"
 ]
-FASEN: tuple[Fase, ...] = get_args(Fase)
-"""The five phases, in their order."""
 ROLLEN: tuple[RolCode, ...] = get_args(RolCode)
 """The seven roles, in the order the kit shows them."""
 
