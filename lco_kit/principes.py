@@ -14,9 +14,10 @@ order a lesson follows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
 from pydantic import Field, model_validator
 
@@ -117,10 +118,7 @@ class PrincipesInhoud(ContentModel):
         Raises:
             LcoError: When no principle has this code.
         """
-        for principe in self.principes:
-            if principe.code == code:
-                return principe
-        raise LcoError(f"‘{code}’ is geen maatzorgprincipe (wel: {', '.join(PRINCIPE_CODES)}).")
+        return _by_code(self.principes, code, "maatzorgprincipe")
 
     def thema(self, code: str) -> Thema:
         """Return one theme by its code.
@@ -128,11 +126,7 @@ class PrincipesInhoud(ContentModel):
         Raises:
             LcoError: When no theme has this code.
         """
-        for thema in self.themas:
-            if thema.code == code:
-                return thema
-        known = ", ".join(t.code for t in self.themas)
-        raise LcoError(f"‘{code}’ is geen thema (wel: {known}).")
+        return _by_code(self.themas, code, "thema")
 
     def onderwerp(self, code: str) -> Principe | Thema:
         """Return the principle or theme with this code.
@@ -150,6 +144,17 @@ class PrincipesInhoud(ContentModel):
         """Return the title of a principle or theme (``Participatie``, ``Beroepsgeheim in een LCO``)."""
         found = self.onderwerp(code)
         return found.naam if isinstance(found, Principe) else found.titel
+
+
+_Onderwerp = TypeVar("_Onderwerp", Principe, Thema)
+
+
+def _by_code(items: Sequence[_Onderwerp], code: str, what: str) -> _Onderwerp:
+    """Return the principle or theme with this code; name the codes there are when none has it."""
+    for item in items:
+        if item.code == code:
+            return item
+    raise LcoError(f"‘{code}’ is geen {what} (wel: {', '.join(item.code for item in items)}).")
 
 
 @cache

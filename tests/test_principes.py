@@ -100,6 +100,17 @@ def test_unknown_code_is_a_dutch_error(code: str) -> None:
         KIT.onderwerp(code)
 
 
+def test_asking_a_principle_or_theme_that_is_not_one_is_a_dutch_error() -> None:
+    """Does asking a theme as a principle (or the other way round) name what there is, in Dutch?"""
+    themes = ", ".join(t.code for t in KIT.themas)
+    with pytest.raises(LcoError) as caught:
+        KIT.principe("beroepsgeheim")
+    assert str(caught.value) == f"‘beroepsgeheim’ is geen maatzorgprincipe (wel: {', '.join(PRINCIPE_CODES)})."
+    with pytest.raises(LcoError) as caught:
+        KIT.thema("participatie")
+    assert str(caught.value) == f"‘participatie’ is geen thema (wel: {themes})."
+
+
 def test_principles_out_of_order_are_refused() -> None:
     """Is a file with the principles in another order refused, naming the right order?"""
     codes = list(PRINCIPE_CODES)
