@@ -17,11 +17,11 @@ from lco_kit.stappenplan import (
     lco_gegevens,
     new_stappenplan,
     opening_view,
-    require_valid,
     update_follow_up,
     verslag_markdown,
     with_follow_up,
 )
+from lco_kit.stappenplan.regels import require_valid
 from tests.rollenspel.conftest import CURATED, make_casus
 from tests.stappenplan.conftest import DAY, TODAY, complete, follow_up_yaml_of, messages, rules
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -27,6 +30,8 @@ from lco_kit.stappenplan import (
 )
 from tests.rollenspel.conftest import CURATED, make_casus
 from tests.stappenplan.conftest import DAY, TODAY, complete
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_verslag_in_markdown_holds_the_plan_the_own_steps_and_the_knelpunten() -> None:
@@ -143,3 +148,21 @@ def test_client_absent_counts_one_participant_less() -> None:
     """Does an absent client count one participant less, and say ‘nee’ in the row?"""
     row = registratie_rij(lco_gegevens(complete(client_aanwezig=False)), today=TODAY)
     assert (row["client_aanwezig"], row["aantal_deelnemers"]) == ("nee", "5")
+
+
+def test_a_plan_its_verslag_and_its_registration_row_load_no_pandas() -> None:
+    """Do importing the stappenplan, a plan, its Markdown verslag and its registration row leave pandas unloaded?"""
+    code = (
+        "import sys\n"
+        "import lco_kit.stappenplan\n"
+        "after_import = 'pandas' in sys.modules\n"
+        "from lco_kit.registratie import registratie_rij\n"
+        "from lco_kit.stappenplan import lco_gegevens, verslag_markdown\n"
+        "from tests.stappenplan.conftest import TODAY, complete\n"
+        "plan = complete()\n"
+        "verslag_markdown(plan)\n"
+        "registratie_rij(lco_gegevens(plan), today=TODAY)\n"
+        "print(after_import, 'pandas' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stdout.strip() == "False False"
