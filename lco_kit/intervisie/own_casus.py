@@ -18,8 +18,7 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from lco_kit.casus.model import Casus
-from lco_kit.casus.privacy import PrivacyFinding, scan_privacy
+from lco_kit.casus import Casus, PrivacyFinding, scan_privacy
 from lco_kit.codes import UnknownCodeError, lookup
 from lco_kit.errors import LcoError
 from lco_kit.intervisie.method import intervisie_text

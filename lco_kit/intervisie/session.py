@@ -17,8 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lco_kit.casus.model import Casus
-from lco_kit.casus.privacy import PrivacyFinding, scan_privacy
+from lco_kit.casus import Casus, PrivacyFinding, scan_privacy
 from lco_kit.intervisie.method import Methode, intervisie_text, load_method
 from lco_kit.intervisie.own_casus import EigenCasus, build_casus
 

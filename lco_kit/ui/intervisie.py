@@ -17,9 +17,7 @@ from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 
-from lco_kit.casus import Casus, find_profile, list_casussen, profiles
-from lco_kit.casus.privacy import PrivacyFinding
-from lco_kit.casus.texts import scale
+from lco_kit.casus import Casus, PrivacyFinding, find_profile, list_casussen, profiles, scale
 from lco_kit.codes import code_list
 from lco_kit.errors import LcoError, log_unexpected
 from lco_kit.intervisie import (
