@@ -17,7 +17,7 @@ from lco_kit.errors import LcoError
 
 HELP = "reflectie na een LCO of op een reflectiedag: sessie openen, papieren antwoorden toevoegen, uitvoeren"
 MAX_ANSWER_FILE_BYTES = 1_000_000
-FACILITATOR_TEXTS_FILE = "reflectie/begeleider_teksten.yaml"  # the results page's own texts (lco_kit.ui.reflectie)
+FACILITATOR_TEXTS_FILE = "reflectie/begeleider_teksten.yaml"  # the facilitator page's texts (ui/reflectie_begeleider)
 _DB_HELP = "de databank als SQLAlchemy-adres (standaard: LCO_KIT_DB, of SQLite in de datamap van de kit)"
 
 

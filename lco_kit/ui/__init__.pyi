@@ -4,8 +4,8 @@
 from .casus import casus_pagina as casus_pagina
 from .intervisie import intervisie_page as intervisie_page
 from .principes import maatzorg_les as maatzorg_les
-from .reflectie import begeleiderpagina as begeleiderpagina
-from .reflectie import invulpagina as invulpagina
+from .reflectie_begeleider import begeleiderpagina as begeleiderpagina
+from .reflectie_invullen import invulpagina as invulpagina
 from .registratie import registratie_pagina as registratie_pagina
 from .rollenspel_begeleider import begeleider_rollenspel as begeleider_rollenspel
 from .rollenspel_oefenen import oefen_rollenspel as oefen_rollenspel
