@@ -11,7 +11,8 @@ import pytest
 
 from lco_kit.registratie.columns import REGISTRATION_COLUMNS
 from lco_kit.registratie.registration import Registration
-from lco_kit.registratie.validation import load_registration
+from lco_kit.registratie.simulator import simulate_registratie
+from lco_kit.registratie.validation import load_registration, validate_frame
 
 HEADER = REGISTRATION_COLUMNS  # pinned by test_columns.test_the_columns_are_the_documented_ones
 TODAY = dt.date(2026, 6, 30)
@@ -88,6 +89,12 @@ def assert_nothing_dropped(registration: Registration, data_rows: int) -> None:
     """Every non-blank row read is either counted or reported: none vanish."""
     assert registration.read_rows == data_rows
     assert registration.valid_rows + registration.invalid_rows == registration.read_rows
+
+
+@pytest.fixture(scope="module")
+def simulated() -> Registration:
+    """Return the simulated registration 2009–2016 with 12 faulty rows (one per test module)."""
+    return validate_frame(simulate_registratie(1, fouten=12), source="gesimuleerde test", today=TODAY)
 
 
 @pytest.fixture

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
-from lco_kit.registratie import Registration, Selection, signals, simulate_registratie, summary, validate_frame
+from lco_kit.registratie import Registration, Selection, signals, summary, validate_frame
 from lco_kit.registratie.analysis import (
     domain_table,
     gemeente_table,
@@ -22,12 +21,6 @@ from tests.registratie.conftest import TODAY, good_row
 def registration(rows: list[dict[str, object]]) -> Registration:
     """Return a checked registration of the given rows."""
     return validate_frame(pd.DataFrame(rows), today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def simulated() -> Registration:
-    """Return the simulated registration 2009–2016 with 12 faulty rows."""
-    return validate_frame(simulate_registratie(1, fouten=12), today=TODAY)
 
 
 def test_year_figures_count_kinds_presence_and_minors() -> None:

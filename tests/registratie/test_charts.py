@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
-from lco_kit.registratie import Registration, Selection, build_overview, simulate_registratie, validate_frame
+from lco_kit.registratie import Registration, Selection, build_overview
 from lco_kit.registratie.charts import bars_chart, note_line
 from lco_kit.registratie.suppression import suppress_table
-from tests.registratie.conftest import TODAY
-
-
-@pytest.fixture(scope="module")
-def simulated() -> Registration:
-    """Return the simulated registration 2009–2016 with 12 faulty rows."""
-    return validate_frame(simulate_registratie(1, fouten=12), today=TODAY)
 
 
 def test_the_trend_chart_says_the_registered_and_published_totals(simulated: Registration) -> None:

@@ -1,35 +1,22 @@
-"""The yearly report, the signalennota and the downloadable tables."""
+"""The yearly report and the signalennota."""
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from datetime import date
 
 import pytest
-from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from lco_kit.registratie import (
-    EXPORT_TABLES,
     Registration,
     Selection,
     build_overview,
-    export_table,
     jaarrapport_pdf,
     signalennota_pdf,
-    simulate_registratie,
-    validate_frame,
 )
 from lco_kit.registratie.texts import policy_questions
-from tests.registratie.conftest import TODAY
-
-
-@pytest.fixture(scope="module")
-def simulated() -> Registration:
-    """Return the simulated registration 2009–2016 with 12 faulty rows."""
-    return validate_frame(simulate_registratie(1, fouten=12), source="gesimuleerde test", today=TODAY)
 
 
 def pdf_text(data: bytes) -> str:
@@ -111,31 +98,3 @@ def test_an_empty_selection_still_gives_a_readable_pdf(simulated: Registration) 
     view = build_overview(simulated, Selection(years=(2030,)))
     assert "Voor deze keuze van jaren en gemeenten zijn er geen geldige registraties" in pdf_text(jaarrapport_pdf(view))
     assert "geen geldige registraties" in pdf_text(signalennota_pdf(view))
-
-
-def test_exported_tables_open_in_belgian_excel_with_hidden_cells_as_words(simulated: Registration) -> None:
-    """Is each table a ;-CSV with a BOM, hidden cells written ‘verborgen’, never the number?"""
-    view = build_overview(simulated, Selection(years=(2014,)))
-    for name in EXPORT_TABLES:
-        data = export_table(view, name, "csv")
-        assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(export_table(view, "per_gemeente").decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["gemeente", "aantal", "eerste", "opvolg", "client_aanwezig", "client_afwezig"]
-    hidden = view.gemeenten.hidden
-    for row in rows[1:]:
-        for column, cell in zip(rows[0][1:], row[1:], strict=True):
-            if hidden.loc[row[0], column]:
-                assert cell == "verborgen"
-            else:
-                assert cell == str(int(view.gemeenten.values.loc[row[0], column]))
-
-
-def test_the_invalid_rows_export_lists_every_problem(simulated: Registration) -> None:
-    """Does the export of invalid rows hold every problem with row, column, value and reason, in xlsx too?"""
-    view = build_overview(simulated)
-    book = load_workbook(io.BytesIO(export_table(view, "ongeldige_rijen", "xlsx")))
-    sheet = book.active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("rij", "kolom", "waarde", "reden")
-    assert len(rows) - 1 == len(simulated.problems) == 12
-    assert rows[1][:2] == (7528, "datum")
