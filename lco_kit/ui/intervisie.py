@@ -11,8 +11,6 @@ deletes the draft. The clock ticks in a background thread (the kernel stays free
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from urllib.parse import parse_qs
 
 import ipywidgets as widgets
@@ -34,6 +32,7 @@ from lco_kit.intervisie import (
     seconds_per_minute,
 )
 from lco_kit.principes import load_principes
+from lco_kit.ui.poller import Poller
 from lco_kit.ui.widgets import (
     DownloadLink,
     MessageArea,
@@ -77,34 +76,6 @@ def _findings_html(findings: list[tuple[str, PrivacyFinding]]) -> str:
     return f"<ul>{items}</ul>"
 
 
-class _Ticker:
-    """Calls ``tick`` every ``seconds`` in a background thread until stopped."""
-
-    def __init__(self, tick: Callable[[], None], seconds: float = 0.5) -> None:
-        self._tick = tick
-        self.seconds = seconds
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self._thread is not None and self._thread.is_alive():
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="lco-intervisie-klok", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.seconds):
-            try:
-                self._tick()
-            except Exception:  # a clock that fails must not die unseen
-                log_unexpected("intervisie-klok")
-                return
-
-
 class IntervisiePagina(widgets.VBox):
     """The whole intervisie page.
 
@@ -119,7 +90,7 @@ class IntervisiePagina(widgets.VBox):
         self.address = PageAddress()
         self.messages = MessageArea()
         self._loading = False
-        self.ticker = _Ticker(self._tick)
+        self.ticker = Poller(self._tick, seconds=0.5, name="lco-intervisie-klok", what="intervisie-klok")
         self._casus_section = self._build_casus()
         self._roles_section = self._build_roles()
         self._rounds_section = self._build_rounds()
