@@ -27,15 +27,17 @@ ROOT = Path(__file__).resolve().parent.parent
 # From the top floor down; "|" separates independent neighbours on one floor, ":" neighbours
 # that may use each other.
 FLOORS = (
-    "cli | server",
+    "cli",
+    "server",
     "ui",
-    "drukwerk",
+    "drukwerk | hosting",
     "traject",
     "rollenspel | stappenplan | intervisie",
     "casus | oefeningen | reflectie | registratie",
-    "principes | codes | itemregels",
-    "content",
-    "validation | config | pdf | charts | export | pages | dutch | fields | _yaml",
+    "principes | codes | itemregels | _installation",
+    "content | pdf | export | pages",
+    "validation | charts | dutch | fields | config",
+    "_yaml",
     "errors",
 )
 
