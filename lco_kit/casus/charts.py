@@ -16,7 +16,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 from matplotlib.transforms import Bbox
 
-from lco_kit.casus.model import Casus, Hulpverlener
+from lco_kit.casus.model import Casus
+from lco_kit.casus.parts import Hulpverlener
 from lco_kit.casus.texts import casus_text, scale_level
 from lco_kit.charts import PALETTE, Chart, new_figure
 from lco_kit.codes import code_list

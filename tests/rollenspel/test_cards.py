@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from lco_kit.casus import Casus, simulate_casus
-from lco_kit.casus.model import NietDelen
+from lco_kit.casus.parts import NietDelen
 from lco_kit.codes import normalize
 from lco_kit.errors import LcoError
 from lco_kit.rollenspel.card_texts import card_contents

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from lco_kit.casus import Casus
-from lco_kit.casus.model import Coordinator
+from lco_kit.casus.parts import Coordinator
 from lco_kit.errors import LcoError
 from lco_kit.rollenspel.checks import (
     check_coordinator,
