@@ -26,10 +26,10 @@ def check_id(value: str) -> str:
     Examples:
         >>> check_id("caw-schuldhulp")
         'caw-schuldhulp'
-        >>> check_id("CAW schuldhulp")
+        >>> check_id("CAW schuldhulp")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        ValueError: ‘CAW schuldhulp’ is geen geldige id: gebruik kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld ‘ocmw’ of ‘caw-schuldhulp’), hoogstens 60 tekens.
+        ValueError: ‘CAW schuldhulp’ is geen geldige id: gebruik kleine letters, cijfers en streepjes, ...
     """
     if not _ID.match(value) or len(value) > ID_MAX:
         raise ValueError(

@@ -86,6 +86,7 @@ def config_text(name: str, packages: Sequence[str], floors: Sequence[str] = ()) 
 
 
 def lint(tmp_path: Path, root: Path, name: str, floors: Sequence[str] = ()) -> int:
+    """Check the package ``name`` found in ``root``; return import-linter's exit code (0: all kept)."""
     config = tmp_path / "importlinter.ini"
     config.write_text(config_text(name, packages_of(root, name), floors), encoding="utf-8")
     sys.path.insert(0, str(root))
