@@ -29,6 +29,7 @@ from lco_kit.registratie._data import format_file
 from lco_kit.registratie._format import show
 
 __all__ = [
+    "LCO_ID_MAX",
     "Cell",
     "cell_parsers",
     "cell_text",
@@ -45,7 +46,8 @@ __all__ = [
 ]
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 in the 1900 date system (after its 1900 leap bug)
-_MAX_ID_LENGTH = 60
+LCO_ID_MAX = 60
+"""The longest LCO number (``lco_id``) the registration takes, in characters."""
 
 
 @dataclass(frozen=True)
@@ -303,8 +305,8 @@ def parse_lco_id(text: str) -> Cell:
             "nooit een persoonsnummer.",
             shown="(verborgen: lijkt een rijksregisternummer)",
         )
-    if len(raw) > _MAX_ID_LENGTH:
-        return Cell(reason=f"een lco_id is hoogstens {_MAX_ID_LENGTH} tekens lang.")
+    if len(raw) > LCO_ID_MAX:
+        return Cell(reason=f"een lco_id is hoogstens {LCO_ID_MAX} tekens lang.")
     return Cell(value=raw)
 
 

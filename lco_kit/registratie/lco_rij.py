@@ -20,14 +20,11 @@ from typing import Literal
 from lco_kit.codes import code_list
 from lco_kit.content import FixedTexts
 from lco_kit.errors import LcoError
-from lco_kit.registratie.cells import cell_text
+from lco_kit.registratie.cells import LCO_ID_MAX, cell_text
 from lco_kit.registratie.columns import REGISTRATION_COLUMNS
 from lco_kit.registratie.rows import check_row
 
 __all__ = ["LCO_ID_MAX", "LcoGegevens", "lco_id", "registratie_csv", "registratie_rij"]
-
-LCO_ID_MAX = 60
-"""The longest LCO number the registration takes, in characters."""
 
 _text = FixedTexts("registratie/lco_rij.yaml")
 
