@@ -29,8 +29,8 @@ from .parts import VorigeLco as VorigeLco
 from .privacy import PrivacyFinding as PrivacyFinding
 from .privacy import not_checked as not_checked
 from .privacy import scan_privacy as scan_privacy
-from .profiles import find_profile as find_profile
-from .profiles import profiles as profiles
+from .profielen import find_profile as find_profile
+from .profielen import profiles as profiles
 from .simulator import MAX_PROVIDERS as MAX_PROVIDERS
 from .simulator import MIN_PROVIDERS as MIN_PROVIDERS
 from .simulator import simulate_casus as simulate_casus

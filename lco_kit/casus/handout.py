@@ -13,7 +13,7 @@ from datetime import date
 from lco_kit.casus.charts import domain_profile_chart, network_map
 from lco_kit.casus.model import Casus
 from lco_kit.casus.parts import Hulpverlener
-from lco_kit.casus.profiles import find_profile
+from lco_kit.casus.profielen import find_profile
 from lco_kit.casus.texts import casus_text, scale, scale_level
 from lco_kit.codes import code_list
 from lco_kit.pdf import PdfDocument, dutch_date

@@ -43,7 +43,7 @@ from lco_kit.casus.parts import (
     VorigeLco,
     at_least,
 )
-from lco_kit.casus.profiles import find_profile
+from lco_kit.casus.profielen import find_profile
 from lco_kit.casus.texts import casus_text
 from lco_kit.codes import code_list, lookup_gemeente, normalize
 from lco_kit.content import ContentModel

@@ -30,7 +30,7 @@ from pydantic import Field, StrictBool, ValidationError, model_validator
 from lco_kit.casus._codes import Aanvrager, Code, Levensdomein, Sector
 from lco_kit.casus.model import Casus
 from lco_kit.casus.parts import PRESUMED_CAPABLE_AGE, STATUSSEN
-from lco_kit.casus.profiles import Profile, find_profile, profiles
+from lco_kit.casus.profielen import Profile, find_profile, profiles
 from lco_kit.codes import UnknownCodeError, code_list, gemeenten_in, lookup
 from lco_kit.content import ContentModel, ContentPart, content_path, load_model
 from lco_kit.errors import LcoError
