@@ -102,18 +102,7 @@ def _client(doc: PdfDocument, casus: Casus) -> None:
         doc.paragraph(f"{casus_text('handout_vertrouwenspersoon')}: {client.vertrouwenspersoon}")
     if client.minderjarigen:
         doc.heading(casus_text("handout_minderjarigen"), level=2)
-        doc.bullets(
-            [
-                casus_text(
-                    "handout_minderjarige",
-                    naam=m.pseudoniem,
-                    leeftijd=m.leeftijd,
-                    relatie=f" ({m.relatie})" if m.relatie else "",
-                    deelname=casus_text("handout_neemt_deel") if m.neemt_deel else "",
-                )
-                for m in client.minderjarigen
-            ]
-        )
+        doc.bullets([m.beschrijving for m in client.minderjarigen])
 
 
 def _domains(doc: PdfDocument, casus: Casus) -> None:

@@ -19,6 +19,7 @@ from typing import Annotated, Literal, TypeVar, get_args
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, model_validator
 
 from lco_kit.casus._codes import Aanvrager, Knelpuntsoort, Levensdomein, Sector
+from lco_kit.casus.texts import casus_text
 from lco_kit.codes import normalize
 from lco_kit.content import ContentPart
 from lco_kit.fields import Datum, Id, Tekst, check_date
@@ -125,6 +126,17 @@ class Minderjarige(ContentPart):
     leeftijd: int = Field(ge=0, le=ADULT_AGE - 1)
     relatie: str | None = None
     neemt_deel: StrictBool = False
+
+    @property
+    def beschrijving(self) -> str:
+        """Return the minor as the handout and the casus page describe them (``Noor, 14 jaar (dochter)…``)."""
+        return casus_text(
+            "handout_minderjarige",
+            naam=self.pseudoniem,
+            leeftijd=self.leeftijd,
+            relatie=f" ({self.relatie})" if self.relatie else "",
+            deelname=casus_text("handout_neemt_deel") if self.neemt_deel else "",
+        )
 
     @property
     def oud_genoeg(self) -> bool:

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 from stdnum import iban as stdnum_iban
 from stdnum.be import bis, nn
@@ -52,16 +52,7 @@ Kind = Literal[
     "adres",
     "geboortedatum",
 ]
-KINDS: tuple[Kind, ...] = (
-    "rijksregisternummer",
-    "bisnummer",
-    "iban",
-    "rekeningnummer",
-    "telefoonnummer",
-    "e-mailadres",
-    "adres",
-    "geboortedatum",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 @dataclass(frozen=True, order=True)

@@ -201,16 +201,7 @@ def card_html(casus: Casus, bron: Bron = "bibliotheek") -> str:
     if casus.gemeente:
         facts.append((casus_text("handout_gemeente"), casus.gemeente))
     if client.minderjarigen:
-        minors = "; ".join(
-            casus_text(
-                "handout_minderjarige",
-                naam=m.pseudoniem,
-                leeftijd=m.leeftijd,
-                relatie=f" ({m.relatie})" if m.relatie else "",
-                deelname=casus_text("handout_neemt_deel") if m.neemt_deel else "",
-            )
-            for m in client.minderjarigen
-        )
+        minors = "; ".join(m.beschrijving for m in client.minderjarigen)
         facts.append((casus_text("handout_minderjarigen"), minors))
     if client.thuistaal:
         language = client.thuistaal
