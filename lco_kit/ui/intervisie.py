@@ -15,11 +15,10 @@ from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 
-from lco_kit.casus import Casus, PrivacyFinding, find_profile, list_casussen, profiles, scale
+from lco_kit.casus import Casus, PrivacyFinding, find_profile, list_casussen
 from lco_kit.codes import code_list
 from lco_kit.errors import LcoError, log_unexpected
 from lco_kit.intervisie import (
-    AGE_BANDS,
     DraftStore,
     EigenCasus,
     Intervisie,
@@ -32,6 +31,7 @@ from lco_kit.intervisie import (
     seconds_per_minute,
 )
 from lco_kit.principes import load_principes
+from lco_kit.ui.intervisie_formulier import EigenCasusFormulier, field, text_area, wide
 from lco_kit.ui.poller import Poller
 from lco_kit.ui.widgets import (
     DownloadLink,
@@ -51,24 +51,7 @@ __all__ = ["IntervisiePagina", "intervisie_page"]
 t = intervisie_text
 
 
-def _wide() -> widgets.Layout:
-    """Return a new full-width layout (a layout shared by two widgets would hide both at once)."""
-    return widgets.Layout(width="100%")
-
-
 EXTRA_MINUTES = 2
-
-
-def _field(widget: widgets.Widget, css: str) -> widgets.Widget:
-    widget.style.description_width = "initial"
-    widget.layout = widgets.Layout(width="100%")
-    widget.add_class(css)
-    return widget
-
-
-def _text_area(label: str, css: str, rows: int = 3) -> widgets.Textarea:
-    area = widgets.Textarea(description=label, rows=rows)
-    return _field(area, css)
 
 
 def _findings_html(findings: list[tuple[str, PrivacyFinding]]) -> str:
@@ -106,7 +89,7 @@ class IntervisiePagina(widgets.VBox):
                 self._points_section,
                 self._harvest_section,
             ],
-            layout=_wide(),
+            layout=wide(),
         )
         self.add_class("lco-intervisie")
         self._show_round()
@@ -115,22 +98,24 @@ class IntervisiePagina(widgets.VBox):
 
     def _build_casus(self) -> widgets.VBox:
         casussen = list_casussen()
-        self.curated = _field(
+        self.curated = field(
             widgets.Dropdown(
                 description=t("pagina_kies_casus"),
                 options=[(f"{c.titel} ({find_profile(c.profiel).label})", c.id) for c in casussen],
             ),
             "lco-intervisie-kies",
         )
-        self.curated_question = _text_area(t("veld_leervraag"), "lco-intervisie-leervraag-kit", rows=2)
+        self.curated_question = text_area(t("veld_leervraag"), "lco-intervisie-leervraag-kit", rows=2)
         use = button(t("pagina_gebruik_casus"), "primary", "lco-intervisie-gebruik")
         use.on_click(guarded(self.messages, "het kiezen van de casus")(self._use_curated))
-        curated_box = widgets.VBox([self.curated, self.curated_question, use], layout=_wide())
+        curated_box = widgets.VBox([self.curated, self.curated_question, use], layout=wide())
 
         if public_host():
             own_box: widgets.Widget = html_block(f"<p>{escape(t('pagina_binder'))}</p>", "lco-intervisie-binder")
+            self.own_form: EigenCasusFormulier | None = None
         else:
-            own_box = self._build_form()
+            self.own_form = EigenCasusFormulier(guarded(self.messages, "het nakijken van de casus")(self._use_own))
+            own_box = self.own_form
         self.source = widgets.RadioButtons(
             description=t("pagina_kies_bron"),
             options=[(t("pagina_bron_kit"), "kit"), (t("pagina_bron_eigen"), "eigen")],
@@ -153,80 +138,10 @@ class IntervisiePagina(widgets.VBox):
         for key, box in self.source_boxes.items():
             box.layout.display = None if key == change["new"] else "none"
 
-    def _build_form(self) -> widgets.VBox:
-        domains = code_list("levensdomeinen")
-        self.f_title = _field(widgets.Text(description=t("veld_titel")), "lco-intervisie-titel")
-        self.f_situation = _text_area(t("veld_situatie"), "lco-intervisie-situatie", rows=4)
-        self.f_age = _field(
-            widgets.Dropdown(
-                description=t("veld_leeftijd"), options=[(t(f"leeftijd_{band}"), band) for band in AGE_BANDS]
-            ),
-            "lco-intervisie-leeftijd",
-        )
-        self.f_household = _field(widgets.Text(description=t("veld_huishouden")), "lco-intervisie-huishouden")
-        self.f_profile = _field(
-            widgets.Dropdown(description=t("veld_profiel"), options=[(p.label, p.code) for p in profiles()]),
-            "lco-intervisie-profiel",
-        )
-        self.f_domains = _field(
-            widgets.SelectMultiple(
-                description=t("veld_domeinen"), options=[(c.label, c.code) for c in domains.codes], rows=6
-            ),
-            "lco-intervisie-domeinen",
-        )
-        self.f_weight = _field(
-            widgets.Dropdown(
-                description=t("veld_zwaarte"), options=[(f"{s.score} — {s.label}", s.score) for s in scale()], value=2
-            ),
-            "lco-intervisie-zwaarte",
-        )
-        self.f_services = _text_area(t("veld_diensten"), "lco-intervisie-diensten", rows=4)
-        self.f_request = _text_area(t("veld_hulpvraag"), "lco-intervisie-hulpvraag", rows=2)
-        self.f_good = _text_area(t("veld_wat_goed_gaat"), "lco-intervisie-goed", rows=2)
-        self.f_knelpunt = _field(widgets.Text(description=t("veld_knelpunt")), "lco-intervisie-knelpunt")
-        self.f_question = _text_area(t("veld_leervraag"), "lco-intervisie-leervraag", rows=2)
-        self.f_consent = _field(
-            widgets.Checkbox(description=t("veld_toestemming"), value=True, indent=False), "lco-intervisie-toestemming"
-        )
-        check = button(t("pagina_nakijken"), "primary", "lco-intervisie-nakijken")
-        check.on_click(guarded(self.messages, "het nakijken van de casus")(self._use_own))
-        return widgets.VBox(
-            [
-                self.f_title,
-                self.f_situation,
-                self.f_age,
-                self.f_household,
-                self.f_profile,
-                self.f_domains,
-                self.f_weight,
-                self.f_services,
-                self.f_request,
-                self.f_good,
-                self.f_knelpunt,
-                self.f_question,
-                self.f_consent,
-                check,
-            ],
-            layout=_wide(),
-        )
-
     def form(self) -> EigenCasus:
         """Return what the case owner typed."""
-        return EigenCasus(
-            titel=self.f_title.value,
-            situatie=self.f_situation.value,
-            leeftijd=str(self.f_age.value or ""),
-            huishouden=self.f_household.value,
-            profiel=str(self.f_profile.value or ""),
-            domeinen=tuple(self.f_domains.value),
-            zwaarte=int(self.f_weight.value),
-            diensten=self.f_services.value,
-            hulpvraag=self.f_request.value,
-            wat_goed_gaat=self.f_good.value,
-            knelpunt=self.f_knelpunt.value,
-            leervraag=self.f_question.value,
-            toestemming=bool(self.f_consent.value),
-        )
+        assert self.own_form is not None
+        return self.own_form.value()
 
     def _use_own(self, _button: object = None) -> None:
         form = self.form()
@@ -273,9 +188,7 @@ class IntervisiePagina(widgets.VBox):
         self.role_inputs: dict[str, widgets.Text] = {}
         rows: list[widgets.Widget] = []
         for role in self.session.method.rollen:
-            entry = _field(
-                widgets.Text(description=role.naam, placeholder=role.taak), f"lco-intervisie-rol-{role.code}"
-            )
+            entry = field(widgets.Text(description=role.naam, placeholder=role.taak), f"lco-intervisie-rol-{role.code}")
             entry.observe(self._role_changed, names="value")
             self.role_inputs[role.code] = entry
             rows.append(entry)
@@ -301,7 +214,7 @@ class IntervisiePagina(widgets.VBox):
         extend.on_click(guard(self._extend))
         self.previous_button.on_click(guard(lambda _b: self._move(-1)))
         self.next_button.on_click(guard(lambda _b: self._move(1)))
-        self.notes = _text_area(t("veld_notities", nummer=1), "lco-intervisie-notities", rows=6)
+        self.notes = text_area(t("veld_notities", nummer=1), "lco-intervisie-notities", rows=6)
         self.notes.observe(self._notes_changed, names="value")
         return section(
             t("pagina_rondes_titel"),
@@ -386,8 +299,8 @@ class IntervisiePagina(widgets.VBox):
 
     def _build_points(self) -> widgets.VBox:
         principes = load_principes()
-        self.point_text = _field(widgets.Text(description=t("veld_leerpunt")), "lco-intervisie-leerpunt")
-        self.point_principle = _field(
+        self.point_text = field(widgets.Text(description=t("veld_leerpunt")), "lco-intervisie-leerpunt")
+        self.point_principle = field(
             widgets.Dropdown(
                 description=t("veld_principe"),
                 options=[(t("pagina_geen_principe"), "")] + [(p.naam, p.code) for p in principes.principes],
@@ -499,20 +412,8 @@ class IntervisiePagina(widgets.VBox):
             for code, entry in self.role_inputs.items():
                 entry.value = self.session.roles.get(code, "")
             form = self.session.form
-            if form is not None and hasattr(self, "f_title"):
-                self.f_title.value = form.titel
-                self.f_situation.value = form.situatie
-                self.f_age.value = form.leeftijd or AGE_BANDS[0]
-                self.f_household.value = form.huishouden
-                self.f_profile.value = form.profiel or self.f_profile.options[0][1]
-                self.f_domains.value = tuple(form.domeinen)
-                self.f_weight.value = form.zwaarte
-                self.f_services.value = form.diensten
-                self.f_request.value = form.hulpvraag
-                self.f_good.value = form.wat_goed_gaat
-                self.f_knelpunt.value = form.knelpunt
-                self.f_question.value = form.leervraag
-                self.f_consent.value = form.toestemming
+            if form is not None and self.own_form is not None:
+                self.own_form.fill(form)
                 self.source.value = "eigen"
             elif self.session.casus is not None:
                 self.source.value = "kit"

@@ -16,17 +16,18 @@ def page_with_form(tmp_path: Path, **changes: object) -> IntervisiePagina:
     """Return a page whose own-casus form holds the clean form, changed as asked."""
     page = IntervisiePagina(DraftStore(tmp_path))
     page.open_address("")
+    assert page.own_form is not None
     form = clean_form(**changes)
-    page.f_title.value = form.titel
-    page.f_situation.value = form.situatie
-    page.f_age.value = form.leeftijd
-    page.f_household.value = form.huishouden
-    page.f_profile.value = form.profiel
-    page.f_domains.value = form.domeinen
-    page.f_services.value = form.diensten
-    page.f_request.value = form.hulpvraag
-    page.f_good.value = form.wat_goed_gaat
-    page.f_question.value = form.leervraag
+    page.own_form.f_title.value = form.titel
+    page.own_form.f_situation.value = form.situatie
+    page.own_form.f_age.value = form.leeftijd
+    page.own_form.f_household.value = form.huishouden
+    page.own_form.f_profile.value = form.profiel
+    page.own_form.f_domains.value = form.domeinen
+    page.own_form.f_services.value = form.diensten
+    page.own_form.f_request.value = form.hulpvraag
+    page.own_form.f_good.value = form.wat_goed_gaat
+    page.own_form.f_question.value = form.leervraag
     return page
 
 
@@ -94,7 +95,7 @@ def test_on_binder_the_own_casus_form_is_off_with_a_reason(monkeypatch: pytest.M
     """Is the own-casus form replaced by a Dutch line saying why, on a public host?"""
     monkeypatch.setenv("BINDER_LAUNCH_HOST", "https://mybinder.org/")
     page = IntervisiePagina(DraftStore(tmp_path))
-    assert not hasattr(page, "f_title")
+    assert page.own_form is None
     own = page.source_boxes["eigen"]
     assert "openbare server (Binder)" in own.value
 
