@@ -1,11 +1,17 @@
-"""The trend chart over a traject: one panel per dimension, every value in its alt text."""
+"""The reflection's charts: a session's bars, gap and radar, and the trend over a traject, each value in words."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from lco_kit.reflectie.charts import trend_chart
+import pytest
+
+from lco_kit.reflectie.charts import report_charts, trend_chart
+from lco_kit.reflectie.report import build_report
 from lco_kit.reflectie.scoring import TrajectTrend, TrendPoint, trends
+from lco_kit.reflectie.store import ReflectieStore
+from tests.reflectie.sessions_with_answers import lco_session
 
 
 def test_one_panel_per_dimension_with_each_lco_named() -> None:
@@ -29,3 +35,22 @@ def test_one_panel_per_dimension_with_each_lco_named() -> None:
     assert "Afspraken: geen waarde, +1,0;" in chart.alt and "Spilfiguur: +0,0, geen waarde." in chart.alt
     assert "signaalgrens (-1,5)" in chart.alt
     assert chart.png().startswith(b"\x89PNG")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ReflectieStore:
+    """Return an empty SQLite store."""
+    return ReflectieStore(f"sqlite:///{tmp_path / 'r.sqlite3'}")
+
+
+def test_charts_name_their_numbers_and_highlight_alerts(store: ReflectieStore) -> None:
+    """Is there a chart per perspective, a gap chart whose alt text names the alerts, and a radar?"""
+    code = lco_session(store)
+    session = store.session(code)
+    charts = report_charts(build_report(session, store.respondents(session.id)))
+    alts = [c.alt for c in charts]
+    assert alts[0].startswith("Staafdiagram ‘Cliënt (n = 1)’. Cliënt gehoord: 2;")
+    assert alts[1].startswith("Staafdiagram ‘Deelnemer (n = 2)’. Cliënt gehoord: 4,5;")
+    gap = next(a for a in alts if "Verschil" in a)
+    assert "Cliënt gehoord: -2,3" in gap and "Signaal bij: Cliënt gehoord, Wat goed gaat" in gap
+    assert alts[-1].startswith("Radardiagram ‘Alle dimensies samen’. Cliënt — Cliënt gehoord: 2,")
