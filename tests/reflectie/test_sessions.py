@@ -128,3 +128,14 @@ def test_session_keeps_its_instrument_when_the_file_changes(
     with pytest.raises(LcoError, match="bestaat niet"):
         store.record_answer(newer.session.code, KEY, "client", "c_hoop", 4)
     store.record_answer(newer.session.code, KEY, "client", "c_hoop_nieuw", 4)
+
+
+def test_the_threshold_may_reach_the_largest_gap_of_the_scale_and_no_further(store: ReflectieStore) -> None:
+    """Is a threshold of 4 (5 minus 1) taken, and 4,5 refused with the message naming 4, when opening and after?"""
+    opened = store.create_session(threshold=4)
+    assert opened.session.drempel == 4.0
+    message = "De drempel voor een signaal moet groter dan 0 en hoogstens 4 zijn, niet 4.5."
+    with pytest.raises(LcoError, match=re.escape(message)):
+        store.create_session(threshold=4.5)
+    with pytest.raises(LcoError, match=re.escape(message)):
+        store.set_threshold(opened.session.id, 4.5)
