@@ -516,7 +516,7 @@ class StappenplanBouwer(widgets.VBox):
         known = {(k.categorie, k.omschrijving) for k in current}
         for knelpunt in self.casus.knelpunten:
             if (knelpunt.categorie, knelpunt.omschrijving) not in known:
-                current.append(Knelpunt.concept(knelpunt.categorie, knelpunt.omschrijving))
+                current.append(knelpunt)
         self._rebuild_knelpunten(current)
         self.geen_knelpunten.value = False
 
