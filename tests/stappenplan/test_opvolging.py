@@ -92,3 +92,13 @@ def test_curated_follow_up_casus_opens_with_its_statuses() -> None:
     opening = opening_view(casus, date(2025, 10, 1))
     assert [r.afspraak.status for r in opening] == ["gedaan", "bezig", "gedaan", "gedaan"]
     assert opening[1].te_laat is True and opening[0].te_laat is False
+
+
+def test_updating_the_follow_up_keeps_the_earlier_spilfiguur_and_date() -> None:
+    """Does writing the statuses into a curated follow-up casus keep who was spilfiguur then, and the date?"""
+    casus = next(c for c in CURATED if c.id == "beperking-ilse-pelt")
+    assert casus.vorige_lco is not None
+    updated = update_follow_up(casus, [("gedaan", "")] * len(casus.vorige_lco.afspraken))
+    assert updated.vorige_lco is not None
+    assert (updated.vorige_lco.spilfiguur, updated.vorige_lco.datum) == ("begeleiding", casus.vorige_lco.datum)
+    assert [a.status for a in updated.vorige_lco.afspraken] == ["gedaan"] * len(casus.vorige_lco.afspraken)
