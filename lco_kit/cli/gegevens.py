@@ -227,34 +227,9 @@ def run_retention(args: argparse.Namespace) -> int:
     return 0
 
 
-def purge_quiet_sessions() -> int:
-    """Remove the local sessions quiet for longer than the retention period; say so in Dutch; return how many.
-
-    Only the local SQLite store is cleaned, and only when it exists (a first start creates
-    nothing). A shared database is left to whoever manages it.
-    """
-    days = config.retention_days()
-    database = config.sqlite_path()
-    if days == 0 or database is None or not database.exists():
-        return 0
-    from lco_kit.reflectie import ReflectieStore, purge_sessions_older_than  # noqa: PLC0415
-
-    try:
-        removed = purge_sessions_older_than(ReflectieStore(), days)
-    except LcoError as error:
-        print(f"De bewaartermijn kon niet toegepast worden: {error}", flush=True)
-        return 0
-    if removed:
-        word = "sessie" if len(removed) == 1 else "sessies"
-        print(
-            f"Opgeruimd: {len(removed)} reflectie{word} waarin langer dan {days} dagen niets gebeurde "
-            "(bewaartermijn; aanpassen met ‘lco-kit gegevens bewaartermijn’).",
-            flush=True,
-        )
-    return len(removed)
-
-
 def before_start() -> None:
     """Check the installation and apply the retention period; call before serving the kit."""
+    from lco_kit.reflectie import purge_quiet_sessions  # noqa: PLC0415  (keeps ‘lco-kit start’ fast)
+
     check_installation()
     purge_quiet_sessions()

@@ -10,11 +10,9 @@ from .documenten import paper_pdf as paper_pdf
 from .documenten import report_pdf as report_pdf
 from .instrument import INSTRUMENT_FILE as INSTRUMENT_FILE
 from .instrument import PERSPECTIVES as PERSPECTIVES
-from .instrument import Instrument as Instrument
 from .instrument import PerspectiefDeel as PerspectiefDeel
 from .instrument import load_instrument as load_instrument
 from .instrument import perspective_code as perspective_code
-from .records import NewSession as NewSession
 from .records import RespondentRecord as RespondentRecord
 from .records import Sessie as Sessie
 from .records import Traject as Traject
@@ -26,6 +24,7 @@ from .report import group_size as group_size
 from .report import summary_table as summary_table
 from .report import traject_trend as traject_trend
 from .report import trend_table as trend_table
+from .retention import purge_quiet_sessions as purge_quiet_sessions
 from .retention import purge_sessions_older_than as purge_sessions_older_than
 from .scoring import TrajectTrend as TrajectTrend
 from .scoring import score_session as score_session

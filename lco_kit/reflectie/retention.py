@@ -1,6 +1,7 @@
 """How long reflection sessions are kept: a traject goes when it has been quiet for longer than the period.
 
-``lco-kit gegevens opruimen`` and the retention setting use it; only the owner's own sessions count.
+``lco-kit start`` and the Jupyter server extension apply it to the local store when the kit
+starts (:func:`purge_quiet_sessions`); only the owner's own sessions count.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
+from lco_kit import config
+from lco_kit.errors import LcoError
 from lco_kit.reflectie.database import utc_now
 from lco_kit.reflectie.records import Sessie, session_from_row
 from lco_kit.reflectie.store import ReflectieStore
 from lco_kit.reflectie.tables import respondents_table, sessions_table, traject_sessions_table
 
-__all__ = ["purge_sessions_older_than"]
+__all__ = ["purge_quiet_sessions", "purge_sessions_older_than"]
 
 
 def purge_sessions_older_than(store: ReflectieStore, days: int, now: datetime | None = None) -> list[Sessie]:
@@ -73,3 +76,28 @@ def purge_sessions_older_than(store: ReflectieStore, days: int, now: datetime | 
     for session in quiet:
         store.delete_session(session.id)
     return quiet
+
+
+def purge_quiet_sessions() -> int:
+    """Remove the local sessions quiet for longer than the retention period; say so in Dutch; return how many.
+
+    Only the local SQLite store is cleaned, and only when it exists (a first start creates
+    nothing). A shared database is left to whoever manages it.
+    """
+    days = config.retention_days()
+    database = config.sqlite_path()
+    if days == 0 or database is None or not database.exists():
+        return 0
+    try:
+        removed = purge_sessions_older_than(ReflectieStore(), days)
+    except LcoError as error:
+        print(f"De bewaartermijn kon niet toegepast worden: {error}", flush=True)
+        return 0
+    if removed:
+        word = "sessie" if len(removed) == 1 else "sessies"
+        print(
+            f"Opgeruimd: {len(removed)} reflectie{word} waarin langer dan {days} dagen niets gebeurde "
+            "(bewaartermijn; aanpassen met ‘lco-kit gegevens bewaartermijn’).",
+            flush=True,
+        )
+    return len(removed)

@@ -25,7 +25,7 @@ def load_jupyter_server_extension(serverapp: Any) -> None:
     base = serverapp.base_url or "/"
     participation = Participation(base_url=base, start_page=f"{base.rstrip('/')}/voila/render/notebooks/00_start.ipynb")
     serverapp.web_app.add_handlers(".*$", participant_routes(participation, host=JupyterHandler))
-    from lco_kit.cli.gegevens import purge_quiet_sessions  # noqa: PLC0415
+    from lco_kit.reflectie import purge_quiet_sessions  # noqa: PLC0415
 
     purge_quiet_sessions()  # as `lco-kit start` does: sessions quiet past the retention period go
     serverapp.log.info("lco-kit: de deelnemerspagina staat op %slco/deelnemen", base)

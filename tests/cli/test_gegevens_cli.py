@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import update
 
 from lco_kit import config, server
-from lco_kit.cli import gegevens, main
+from lco_kit.cli import main
 from lco_kit.errors import LcoError
-from lco_kit.reflectie.retention import purge_sessions_older_than
+from lco_kit.reflectie.retention import purge_quiet_sessions, purge_sessions_older_than
 from lco_kit.reflectie.store import ReflectieStore
 from lco_kit.reflectie.tables import respondents_table, sessions_table
 
@@ -202,5 +202,5 @@ def test_start_applies_the_retention_period_with_a_dutch_line(
 
 def test_first_start_creates_no_database(data: Path) -> None:
     """Does applying the retention period on a first start leave no empty database behind?"""
-    assert gegevens.purge_quiet_sessions() == 0
+    assert purge_quiet_sessions() == 0
     assert not (data / "lco-kit.sqlite3").exists()

@@ -6,7 +6,8 @@ import pytest
 
 from lco_kit.content import load_model
 from lco_kit.errors import ContentError
-from lco_kit.intervisie import Methode, load_method
+from lco_kit.intervisie import load_method
+from lco_kit.intervisie.method import Methode
 
 
 def test_the_kits_method_has_the_incident_methods_rounds_and_roles() -> None:

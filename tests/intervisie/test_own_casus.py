@@ -8,7 +8,8 @@ import pytest
 
 from lco_kit.casus import Casus, scan_privacy
 from lco_kit.errors import LcoError
-from lco_kit.intervisie import EigenCasus, build_casus, form_findings, public_host
+from lco_kit.intervisie import EigenCasus, form_findings, public_host
+from lco_kit.intervisie.own_casus import build_casus
 from tests.casus.conftest import joined
 from tests.intervisie.conftest import clean_form
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lco_kit.intervisie import DraftStore, Intervisie, RoundTimer, harvest_findings, seconds_per_minute
+from lco_kit.intervisie import DraftStore, Intervisie, harvest_findings, seconds_per_minute
+from lco_kit.intervisie.session import RoundTimer
 from tests.casus.conftest import joined
 from tests.intervisie.conftest import ManualClock, clean_form
 
