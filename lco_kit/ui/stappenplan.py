@@ -40,7 +40,6 @@ from lco_kit.registratie import check_row, registratie_csv, registratie_rij
 from lco_kit.rollenspel import rollenspel_text
 from lco_kit.stappenplan import (
     Stappenplan,
-    StappenplanProbleem,
     check_stappenplan,
     follow_up_yaml,
     lco_gegevens,
@@ -58,6 +57,7 @@ from lco_kit.stappenplan import (
 )
 from lco_kit.traject import Traject, follow_up_traject, new_traject, traject_text
 from lco_kit.ui.casus_kiezer import CasusKiezer
+from lco_kit.ui.stappenplan_rijen import KIES, AfspraakRij, KnelpuntRij, labelled, problems_html
 from lco_kit.ui.traject import TrajectBalk
 from lco_kit.ui.widgets import (
     DownloadLink,
@@ -71,100 +71,14 @@ from lco_kit.ui.widgets import (
     when_requested,
 )
 
-__all__ = ["StappenplanBouwer", "problems_html", "stappenplan_bouwer"]
+__all__ = ["StappenplanBouwer", "stappenplan_bouwer"]
 
 t = stappenplan_text
-
-KIES = ""
-"""The value of ‘nothing chosen yet’ in a list."""
 
 
 def _day(day: date | None) -> str:
     """Return a date as the page writes it (``15/03/2026``)."""
     return day.strftime("%d/%m/%Y") if day else ""
-
-
-def _labelled(widget: widgets.Widget, css: str) -> widgets.Widget:
-    widget.add_class(css)
-    widget.style.description_width = "initial"
-    return widget
-
-
-def problems_html(problems: list[StappenplanProbleem]) -> str:
-    """Return the rules a stappenplan does not meet, as a list (all text escaped)."""
-    items = "".join(f'<li class="lco-sp-regel-{escape(p.regel)}">{escape(p.boodschap)}</li>' for p in problems)
-    head = escape(t("niet_compleet", aantal=len(problems)))
-    return f'<div class="lco-melding lco-melding-fout" role="alert"><strong>{head}</strong><ul>{items}</ul></div>'
-
-
-class _AgreementRow(widgets.VBox):
-    """One agreement's inputs: what, who, by when, and a button to remove it."""
-
-    def __init__(self, number: int, owners: list[tuple[str, str]], agreement: Afspraak) -> None:
-        self.wat = _labelled(
-            widgets.Text(
-                value=agreement.wat,
-                description=t("pagina_afspraak_wat", nr=number),
-                placeholder=t("pagina_afspraak_wat_voorbeeld"),
-                layout=widgets.Layout(width="100%"),
-            ),
-            "lco-sp-wat",
-        )
-        options = [(t("pagina_kies_wie"), KIES), *owners]
-        self.wie = _labelled(
-            widgets.Dropdown(
-                options=options,
-                value=agreement.wie if agreement.wie in {v for _, v in owners} else KIES,
-                description=t("pagina_afspraak_wie", nr=number),
-            ),
-            "lco-sp-wie",
-        )
-        self.datum = _labelled(
-            widgets.DatePicker(value=agreement.tegen_wanneer, description=t("pagina_afspraak_datum", nr=number)),
-            "lco-sp-datum",
-        )
-        self.verwijder = button(t("pagina_verwijder_afspraak", nr=number), "", "lco-sp-verwijder")
-        super().__init__(
-            [self.wat, self.wie, button_row(self.datum, self.verwijder)], layout=widgets.Layout(width="100%")
-        )
-        self.add_class("lco-sp-rij")
-        self.add_class("lco-sp-afspraak")
-
-    def agreement(self) -> Afspraak:
-        """Return what the row says."""
-        return Afspraak.concept(self.wat.value.strip(), str(self.wie.value), self.datum.value)
-
-
-class _KnelpuntRow(widgets.VBox):
-    """One knelpunt's inputs: its category and what happens."""
-
-    def __init__(self, number: int, knelpunt: Knelpunt) -> None:
-        codes = code_list("knelpunten")
-        self.soort = _labelled(
-            widgets.Dropdown(
-                options=[(t("pagina_kies_soort"), KIES)] + [(c.label, c.code) for c in codes.codes],
-                value=knelpunt.categorie if knelpunt.categorie in {c.code for c in codes.codes} else KIES,
-                description=t("pagina_knelpunt_soort", nr=number),
-            ),
-            "lco-sp-knelpunt-soort",
-        )
-        self.tekst = _labelled(
-            widgets.Text(
-                value=knelpunt.omschrijving,
-                description=t("pagina_knelpunt_tekst", nr=number),
-                placeholder=t("pagina_knelpunt_voorbeeld"),
-                layout=widgets.Layout(width="100%"),
-            ),
-            "lco-sp-knelpunt-tekst",
-        )
-        self.verwijder = button(t("pagina_verwijder_knelpunt", nr=number), "", "lco-sp-verwijder-knelpunt")
-        super().__init__([self.soort, self.tekst, self.verwijder], layout=widgets.Layout(width="100%"))
-        self.add_class("lco-sp-rij")
-        self.add_class("lco-sp-knelpunt")
-
-    def knelpunt(self) -> Knelpunt:
-        """Return what the row says."""
-        return Knelpunt.concept(str(self.soort.value), self.tekst.value.strip())
 
 
 def stappenplan_bouwer(query: str | None = None) -> StappenplanBouwer:
@@ -192,8 +106,8 @@ class StappenplanBouwer(widgets.VBox):
     def __init__(self) -> None:
         self.messages = MessageArea()
         self.plan: Stappenplan | None = None
-        self._afspraken: list[_AgreementRow] = []
-        self._knelpunten: list[_KnelpuntRow] = []
+        self._afspraken: list[AfspraakRij] = []
+        self._knelpunten: list[KnelpuntRij] = []
         self._opvolging: list[tuple[widgets.Dropdown, widgets.Text]] = []
 
         self.opvolging = widgets.VBox(layout=widgets.Layout(width="100%"))
@@ -214,7 +128,7 @@ class StappenplanBouwer(widgets.VBox):
         )
         self.geen_knelpunten = widgets.Checkbox(value=False, description=t("pagina_geen_knelpunten"), indent=False)
         self.geen_knelpunten.add_class("lco-sp-geen-knelpunten")
-        self.volgend = _labelled(widgets.DatePicker(value=None, description=t("pagina_volgend")), "lco-sp-volgend")
+        self.volgend = labelled(widgets.DatePicker(value=None, description=t("pagina_volgend")), "lco-sp-volgend")
 
         self.maak = button(t("pagina_maak"), "primary", "lco-sp-maak")
         self.maak.on_click(lambda _: guarded(self.messages, t("pagina_wat_maak"))(self.make)())
@@ -368,7 +282,7 @@ class StappenplanBouwer(widgets.VBox):
                 "lco-sp-vorige",
             )
             told = plan.opvolging[line.nummer - 1] if line.nummer <= len(plan.opvolging) else None
-            status = _labelled(
+            status = labelled(
                 widgets.Dropdown(
                     options=[(status_text(s), s) for s in STATUSSEN],
                     value=told.status if told else line.afspraak.status,
@@ -376,7 +290,7 @@ class StappenplanBouwer(widgets.VBox):
                 ),
                 "lco-sp-opvolging-status",
             )
-            reason = _labelled(
+            reason = labelled(
                 widgets.Text(
                     value=(told.toelichting if told else "") or line.reden,
                     description=t("pagina_waarom", nr=line.nummer),
@@ -401,7 +315,7 @@ class StappenplanBouwer(widgets.VBox):
 
     def _build_meeting(self, plan: Stappenplan) -> None:
         casus = plan.casus
-        self.datum = _labelled(
+        self.datum = labelled(
             widgets.DatePicker(value=plan.datum, description=t("pagina_datum")), "lco-sp-overleg-datum"
         )
         self.client_aanwezig = widgets.Checkbox(
@@ -419,7 +333,7 @@ class StappenplanBouwer(widgets.VBox):
             )
             box.add_class("lco-sp-aanwezig")
             self.aanwezig.append((provider.id, box))
-        self.minderjarigen = _labelled(
+        self.minderjarigen = labelled(
             widgets.BoundedIntText(value=plan.minderjarigen, min=0, max=12, description=t("pagina_minderjarigen")),
             "lco-sp-minderjarigen",
         )
@@ -434,7 +348,7 @@ class StappenplanBouwer(widgets.VBox):
             self.domeinen.append((code.code, box))
         domains = widgets.Box([b for _, b in self.domeinen], layout=widgets.Layout(width="100%"))
         domains.add_class("lco-sp-domeinen")
-        self.spilfiguur = _labelled(
+        self.spilfiguur = labelled(
             widgets.Dropdown(
                 options=[(t("pagina_geen_spilfiguur"), KIES)]
                 + [(owner_label(casus, p.id), p.id) for p in casus.hulpverleners],
@@ -443,7 +357,7 @@ class StappenplanBouwer(widgets.VBox):
             ),
             "lco-sp-spilfiguur",
         )
-        self.gemeente = _labelled(
+        self.gemeente = labelled(
             widgets.Text(value=plan.gemeente or "", description=t("pagina_gemeente")), "lco-sp-gemeente"
         )
         self.overleg.children = (
@@ -475,7 +389,7 @@ class StappenplanBouwer(widgets.VBox):
         owners = owner_choices(self.casus)
         self._afspraken = []
         for number, agreement in enumerate(agreements, start=1):
-            row = _AgreementRow(number, owners, agreement)
+            row = AfspraakRij(number, owners, agreement)
             row.verwijder.on_click(
                 lambda _, n=number: guarded(self.messages, t("pagina_wat_rij"))(self.remove_agreement)(n)
             )
@@ -497,7 +411,7 @@ class StappenplanBouwer(widgets.VBox):
     def _rebuild_knelpunten(self, knelpunten: list[Knelpunt]) -> None:
         self._knelpunten = []
         for number, knelpunt in enumerate(knelpunten, start=1):
-            row = _KnelpuntRow(number, knelpunt)
+            row = KnelpuntRij(number, knelpunt)
             row.verwijder.on_click(
                 lambda _, n=number: guarded(self.messages, t("pagina_wat_rij"))(self.remove_knelpunt)(n)
             )
