@@ -37,7 +37,7 @@ from lco_kit.rollenspel import (
     rollenspel_text,
 )
 from lco_kit.traject import WAARNEMER as TRAJECT_WAARNEMER
-from lco_kit.traject import TafelOpstelling, Traject, new_traject, traject_text
+from lco_kit.traject import TafelOpstelling, Traject, new_traject
 from lco_kit.ui.casus_kiezer import CasusKiezer
 from lco_kit.ui.rollenspel_html import card_html, checks_html
 from lco_kit.ui.rollenspel_speler import MomentSpeler
@@ -302,10 +302,7 @@ class BegeleiderRollenspel(widgets.VBox):
     def open_address(self, query: str) -> None:
         """Open the traject in the page's address, or start one on the casus shown."""
         self._address_read = True
-        opened = guarded(self.messages, traject_text("open_wat"))(self.traject.open_address)(query)
-        casus = self.kiezer.casus
-        if not opened and casus is not None and casus.is_lco:
-            self.traject.keep(new_traject(casus, self.kiezer.bron))
+        if self.traject.open_or_start(query, self.kiezer.casus, self.kiezer.bron):
             self._remember_setup()
 
     def _open_traject(self, traject: Traject) -> None:

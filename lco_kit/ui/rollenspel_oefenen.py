@@ -21,7 +21,7 @@ import ipywidgets as widgets
 from lco_kit.casus import Casus, require_lco
 from lco_kit.errors import LcoError
 from lco_kit.rollenspel import build_scenario, rollenspel_text
-from lco_kit.traject import Traject, new_traject, traject_text
+from lco_kit.traject import Traject, new_traject
 from lco_kit.ui.casus_kiezer import CasusKiezer
 from lco_kit.ui.rollenspel_html import roles_overview_html
 from lco_kit.ui.rollenspel_speler import MomentSpeler
@@ -97,9 +97,7 @@ class OefenRollenspel(widgets.VBox):
     def open_address(self, query: str) -> None:
         """Open the traject in the page's address, or start one on the casus shown."""
         self._address_read = True
-        opened = guarded(self.messages, traject_text("open_wat"))(self.traject.open_address)(query)
-        if not opened and self.kiezer.casus is not None and self.kiezer.casus.is_lco:
-            self.traject.keep(new_traject(self.kiezer.casus, self.kiezer.bron))
+        self.traject.open_or_start(query, self.kiezer.casus, self.kiezer.bron)
 
     def _open_traject(self, traject: Traject) -> None:
         self._opening = True

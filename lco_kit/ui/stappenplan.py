@@ -55,7 +55,7 @@ from lco_kit.stappenplan import (
     verslag_pdf,
     with_follow_up,
 )
-from lco_kit.traject import Traject, follow_up_traject, new_traject, traject_text
+from lco_kit.traject import Traject, follow_up_traject, new_traject
 from lco_kit.ui.casus_kiezer import CasusKiezer
 from lco_kit.ui.stappenplan_rijen import KIES, AfspraakRij, KnelpuntRij, labelled, problems_html
 from lco_kit.ui.traject import TrajectBalk
@@ -229,10 +229,8 @@ class StappenplanBouwer(widgets.VBox):
     def open_address(self, query: str) -> None:
         """Open the traject in the page's address (its casus and setup), or start one on the casus shown."""
         self._address_read = True
-        opened = guarded(self.messages, traject_text("open_wat"))(self.traject.open_address)(query)
         casus = self.kiezer.casus
-        if not opened and casus is not None and casus.is_lco:
-            self.traject.keep(new_traject(casus, self.kiezer.bron))
+        if self.traject.open_or_start(query, casus, self.kiezer.bron) and casus is not None:
             guarded(self.messages, rollenspel_text("wat_casus_kiezen"))(self._casus_changed)(casus)
 
     def _open_traject(self, traject: Traject) -> None:

@@ -22,13 +22,16 @@ from urllib.parse import parse_qs, urlencode
 
 import ipywidgets as widgets
 
+from lco_kit.casus import Casus
 from lco_kit.errors import LcoError
 from lco_kit.traject import (
     MAX_TRAJECT_BYTES,
+    Bron,
     Traject,
     TrajectStore,
     is_traject_id,
     load_traject_file,
+    new_traject,
     new_traject_id,
     traject_filename,
     traject_text,
@@ -186,6 +189,21 @@ class TrajectBalk(widgets.VBox):
         traject = self.keep(self.store.load(traject_id))
         self._on_open(traject)
         self.messages.show(traject_text("uit_adres", id=traject.id, titel=traject.casus.titel), "info")
+        return True
+
+    def open_or_start(self, query: str | None, casus: Casus | None, bron: Bron) -> bool:
+        """Open the traject in the page's address; without one, start one on the casus shown.
+
+        A problem with the address is shown on the page, and the page goes on with a new
+        traject. Only an LCO gets a traject (not a casus marked ``geen_lco``).
+
+        Returns:
+            True when a new traject was started (the page then keeps what it shows in it).
+        """
+        opened = guarded(self.messages, traject_text("open_wat"))(self.open_address)(query)
+        if opened or casus is None or not casus.is_lco:
+            return False
+        self.keep(new_traject(casus, bron))
         return True
 
     def open_file(self, upload: UploadedFile) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lco_kit.casus import simulate_casus
+from lco_kit.casus import list_casussen, simulate_casus
 from lco_kit.errors import LcoError
 from lco_kit.traject import TrajectStore, new_traject, traject_to_yaml
 from lco_kit.ui.traject import TrajectBalk, traject_id_of
@@ -73,3 +73,28 @@ def test_an_upload_that_is_too_large_or_no_traject_is_refused_in_dutch(tmp_path:
     balk.openen._changed({"new": [{"name": "lijst.yaml", "content": b"- a\n- b\n"}]})
     assert "lijst.yaml" in balk.openen.messages.text
     assert balk.traject is None
+
+
+def test_a_page_opens_the_address_or_starts_a_traject_on_an_lco_only(tmp_path: Path) -> None:
+    """Does a page without a traject (or with a bad one, said in Dutch) start one, but never on a non-LCO?"""
+    store = TrajectStore(tmp_path)
+    kept = store.save(new_traject(simulate_casus(1), "simulatie"))
+    opened: list[str] = []
+    balk = bar(tmp_path, opened)
+    assert not balk.open_or_start(f"traject={kept.id}", simulate_casus(2), "simulatie")
+    assert balk.traject is not None and balk.traject.id == kept.id
+    assert opened == [kept.casus.id]
+
+    started = bar(tmp_path, opened)
+    assert started.open_or_start("", simulate_casus(2), "simulatie")
+    assert started.traject is not None and started.traject.casus == simulate_casus(2)
+
+    broken = bar(tmp_path, opened)
+    assert broken.open_or_start("traject=abcdefghjk", simulate_casus(3), "simulatie")
+    assert "niet (meer) op deze computer" in broken.messages.value
+
+    geen_lco = next(c for c in list_casussen() if not c.is_lco)
+    nothing = bar(tmp_path, opened)
+    assert not nothing.open_or_start("", geen_lco, "bibliotheek")
+    assert not nothing.open_or_start("", None, "bibliotheek")
+    assert nothing.traject is None
