@@ -30,11 +30,14 @@ import logging
 import logging.handlers
 import os
 import re
+import secrets
 import threading
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import platformdirs
+
+from lco_kit.errors import LcoError
 
 __all__ = [
     "DEFAULT_RETENTION_DAYS",
@@ -49,6 +52,7 @@ __all__ = [
     "join_url",
     "log_file",
     "log_handler",
+    "log_unexpected",
     "network_filesystem",
     "participant_url",
     "public_base_url",
@@ -269,7 +273,6 @@ def check_sqlite_location(path: Path, mounts: Path | None = None) -> None:
     kind = network_filesystem(path, mounts)
     if kind is None:
         return
-    from lco_kit.errors import LcoError  # noqa: PLC0415
 
     raise LcoError(
         f"De reflectiegegevens zouden bewaard worden in ‘{path}’, maar die map staat op een netwerkschijf "
@@ -369,3 +372,17 @@ def capture_stderr_in_log() -> Path:
 
     threading.Thread(target=pump, name="lco-kit-log", daemon=True).start()
     return log_file()
+
+
+def log_unexpected(context: str) -> str:
+    """Log the exception being handled to the kit's log file; return a short reference.
+
+    The reference is shown to the user, so that what they report can be found in the log.
+    Call it only inside an ``except`` block.
+    """
+    logger = logging.getLogger("lco_kit")
+    if not any(isinstance(h, logging.FileHandler) for h in logger.handlers):
+        logger.addHandler(log_handler())  # rotates: the log never grows without limit
+    reference = secrets.token_hex(3).upper()
+    logger.exception("[%s] %s", reference, context)
+    return reference

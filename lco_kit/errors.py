@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["SHOWN_LENGTH", "ContentError", "LcoError", "Problem", "format_field", "log_unexpected", "shorten"]
+__all__ = ["SHOWN_LENGTH", "ContentError", "LcoError", "Problem", "format_field", "shorten"]
 
 
 class LcoError(Exception):
@@ -87,22 +87,3 @@ def format_field(path: tuple[str | int, ...]) -> str:
         'hulpverleners → nr. 2 → sector'
     """
     return " → ".join(f"nr. {p + 1}" if isinstance(p, int) else shorten(str(p)) for p in path)
-
-
-def log_unexpected(context: str) -> str:
-    """Log the exception being handled to the kit's log file; return a short reference.
-
-    The reference is shown to the user, so that what they report can be found in the log.
-    Call it only inside an ``except`` block.
-    """
-    import logging  # noqa: PLC0415  (kept local: only the error path needs it)
-    import secrets  # noqa: PLC0415
-
-    from lco_kit import config  # noqa: PLC0415
-
-    logger = logging.getLogger("lco_kit")
-    if not any(isinstance(h, logging.FileHandler) for h in logger.handlers):
-        logger.addHandler(config.log_handler())  # rotates: the log never grows without limit
-    reference = secrets.token_hex(3).upper()
-    logger.exception("[%s] %s", reference, context)
-    return reference

@@ -1,3 +1,2 @@
 # The command line's face: the parser and its run (``lco-kit`` calls ``main``).
-from ._main import build_parser as build_parser
 from ._main import main as main

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from lco_kit import config
 from lco_kit.cli import _dutch_argparse
-from lco_kit.errors import LcoError, log_unexpected
+from lco_kit.config import log_unexpected
+from lco_kit.errors import LcoError
 
 _DESCRIPTION = (
     "lco-kit: oefen- en reflectiekit voor het lokaal cliëntoverleg (LCO). "

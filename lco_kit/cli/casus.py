@@ -17,7 +17,8 @@ from lco_kit.casus import (
     read_library,
     simulate_casus,
 )
-from lco_kit.errors import LcoError, log_unexpected
+from lco_kit.config import log_unexpected
+from lco_kit.errors import LcoError
 
 __all__ = ["register"]
 

@@ -1,16 +1,10 @@
 # The server's face, each name once (lazy_loader imports a module on first use).
-from .app import default_ceiling as default_ceiling
-from .deelnemen import participant_path as participant_path
 from .start import ROOM_FACILITATOR_PAGES as ROOM_FACILITATOR_PAGES
 from .start import ROOM_PAGES as ROOM_PAGES
 from .start import ROOM_SIZE as ROOM_SIZE
-from .start import START_PAGE as START_PAGE
-from .start import ServerPlan as ServerPlan
-from .start import check_port as check_port
 from .start import lan_address as lan_address
 from .start import plan_server as plan_server
 from .start import pool_sizes as pool_sizes
-from .start import pools_ready as pools_ready
 from .start import refill_pools as refill_pools
 from .start import room_size as room_size
 from .start import serve as serve

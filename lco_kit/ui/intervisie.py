@@ -17,7 +17,8 @@ import ipywidgets as widgets
 
 from lco_kit.casus import Casus, PrivacyFinding, find_profile, list_casussen
 from lco_kit.codes import code_list
-from lco_kit.errors import LcoError, log_unexpected
+from lco_kit.config import log_unexpected
+from lco_kit.errors import LcoError
 from lco_kit.intervisie import (
     DraftStore,
     EigenCasus,

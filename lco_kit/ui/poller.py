@@ -9,7 +9,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from lco_kit.errors import LcoError, log_unexpected
+from lco_kit.config import log_unexpected
+from lco_kit.errors import LcoError
 from lco_kit.ui.texts import text
 
 __all__ = ["MAX_FAILURES", "Poller"]

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 import ipywidgets as widgets
 from traitlets import Unicode
 
+from lco_kit.config import log_unexpected
 from lco_kit.content import decode_text, format_size
-from lco_kit.errors import LcoError, log_unexpected
+from lco_kit.errors import LcoError
 from lco_kit.ui.texts import text
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lco_kit.cli import build_parser, main
+from lco_kit.cli import main
+from lco_kit.cli._main import build_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 
