@@ -187,26 +187,25 @@ def _suggest(raw: str, options: Sequence[str]) -> str:
     return f" Bedoel je ‘{guess[0]}’?" if guess else ""
 
 
-def parse_ja_nee(text: str) -> Cell:
-    """Read a yes/no cell (``ja``/``nee``; also j/n, waar/onwaar, 1/0)."""
+def _one_of_two(text: str, spellings: int, first: str, second: str) -> Cell:
+    """Read a cell that holds one of two words, in any of the spellings the format allows."""
     raw = text.strip()
     if not raw:
-        return Cell(reason="de cel is leeg; vul ‘ja’ of ‘nee’ in.")
-    found = _spellings()[0].get(normalize(raw))
+        return Cell(reason=f"de cel is leeg; vul ‘{first}’ of ‘{second}’ in.")
+    found = _spellings()[spellings].get(normalize(raw))
     if found is None:
-        return Cell(reason=f"verwacht ‘ja’ of ‘nee’.{_suggest(raw, ['ja', 'nee'])}")
+        return Cell(reason=f"verwacht ‘{first}’ of ‘{second}’.{_suggest(raw, [first, second])}")
     return Cell(value=found)
+
+
+def parse_ja_nee(text: str) -> Cell:
+    """Read a yes/no cell (``ja``/``nee``; also j/n, waar/onwaar, 1/0)."""
+    return _one_of_two(text, 0, "ja", "nee")
 
 
 def parse_soort(text: str) -> Cell:
     """Read the kind of LCO: ``eerste`` or ``opvolg``."""
-    raw = text.strip()
-    if not raw:
-        return Cell(reason="de cel is leeg; vul ‘eerste’ of ‘opvolg’ in.")
-    found = _spellings()[1].get(normalize(raw))
-    if found is None:
-        return Cell(reason=f"verwacht ‘eerste’ of ‘opvolg’.{_suggest(raw, ['eerste', 'opvolg'])}")
-    return Cell(value=found)
+    return _one_of_two(text, 1, "eerste", "opvolg")
 
 
 def parse_aanvrager(text: str) -> Cell:
