@@ -381,7 +381,12 @@ def log_unexpected(context: str) -> str:
     Call it only inside an ``except`` block.
     """
     logger = logging.getLogger("lco_kit")
-    if not any(isinstance(h, logging.FileHandler) for h in logger.handlers):
+    target = log_file().resolve()
+    kept = [h for h in logger.handlers if isinstance(h, logging.FileHandler)]
+    if not any(Path(h.baseFilename).resolve() == target for h in kept):
+        for handler in kept:  # the data folder moved (another LCO_KIT_DATA_DIR): write where it is now
+            logger.removeHandler(handler)
+            handler.close()
         logger.addHandler(log_handler())  # rotates: the log never grows without limit
     reference = secrets.token_hex(3).upper()
     logger.exception("[%s] %s", reference, context)

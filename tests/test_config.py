@@ -252,3 +252,22 @@ def test_nothing_known_falls_back_to_this_computer(no_address: pytest.MonkeyPatc
     assert config.participant_url() == "http://127.0.0.1:8866/lco/deelnemen"
     no_address.setenv("VOILA_REQUEST_URL", "not an address")
     assert config.join_url("00_start.ipynb") == "http://127.0.0.1:8866/voila/render/00_start.ipynb"
+
+
+def test_an_unexpected_error_is_logged_where_the_data_folder_is_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Is an unexpected error logged, with its reference, in the current data folder's log, also after it moved?"""
+    references = []
+    for folder in (tmp_path / "eerst", tmp_path / "daarna"):
+        monkeypatch.setenv("LCO_KIT_DATA_DIR", str(folder))
+        try:
+            _ = 1 / 0
+        except ZeroDivisionError:
+            references.append(config.log_unexpected(f"proef in {folder.name}"))
+    first, second = references
+    assert first != second
+    log_first = (tmp_path / "eerst" / "lco-kit.log").read_text(encoding="utf-8")
+    log_second = (tmp_path / "daarna" / "lco-kit.log").read_text(encoding="utf-8")
+    assert first in log_first and "ZeroDivisionError" in log_first and second not in log_first
+    assert second in log_second and "proef in daarna" in log_second
