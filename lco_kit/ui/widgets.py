@@ -228,6 +228,7 @@ def button(label: str, kind: ButtonKind = "", css: str = "") -> widgets.Button:
 def html_block(content: str, css: str) -> widgets.HTML:
     """Return trusted kit HTML (escape anything a user typed first) as a full-width block with a class."""
     widget = widgets.HTML(content)
+    widget.add_class("lco-blok")  # full width without the widget's side margins (the template)
     widget.add_class(css)
     widget.layout.width = "100%"
     return widget
