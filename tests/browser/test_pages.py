@@ -34,6 +34,44 @@ def test_page_renders_in_dutch_offline_and_accessible(page: Page, base_url: str,
     assert not shown, f"{name} toont {shown}"
     assert not opened.outside_requests(), f"{name} vroeg iets op buiten deze computer: {opened.outside_requests()}"
     assert not serious_accessibility_violations(page)
+    assert overlapping_controls(page) == [], f"{name}: velden over elkaar"
+
+
+_OVERLAPS = """
+() => {
+  // A field scrolled out of its own box (a long list) is not on the screen: leave it out. The
+  // page itself scrolls inside #rendered_cells, which does not count as such a box.
+  const outOfItsBox = (e, r) => {
+    for (let p = e.parentElement; p && p.id !== 'rendered_cells' && p !== document.body; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const q = p.getBoundingClientRect();
+      if (r.bottom <= q.top || r.top >= q.bottom || r.right <= q.left || r.left >= q.right) return true;
+    }
+    return false;
+  };
+  const shown = [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+    .filter(e => e.offsetParent !== null)
+    .map(e => [e, e.getBoundingClientRect()])
+    .filter(([e, r]) => r.width > 0 && r.height > 0 && !outOfItsBox(e, r));
+  const found = [];
+  for (let i = 0; i < shown.length; i++) {
+    for (let j = i + 1; j < shown.length; j++) {
+      const [a, ra] = shown[i], [b, rb] = shown[j];
+      if (a.contains(b) || b.contains(a)) continue;
+      const x = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+      const y = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+      if (x > 1 && y > 1) found.push(`${a.outerHTML.slice(0, 60)} ~ ${b.outerHTML.slice(0, 60)}`);
+    }
+  }
+  return found;
+}
+"""
+
+
+def overlapping_controls(page: Page) -> list[str]:
+    """Return the pairs of visible fields and buttons that lie over each other (by more than a pixel)."""
+    return list(page.evaluate(_OVERLAPS))
 
 
 def test_the_kits_name_in_the_header_leads_back_to_the_start_page(page: Page, base_url: str) -> None:
