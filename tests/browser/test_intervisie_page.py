@@ -134,6 +134,8 @@ def run_every_round(page: Page) -> None:
         shown = clock.locator(".lco-klok-tijd")
         planned = f"00:{ronde.minuten:02d}"
         expect(shown).to_have_text(planned, timeout=TIMEOUT)
+        size = shown.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        assert size >= 48, f"de klok is te klein voor een projector ({size}px)"
         page.locator(".lco-intervisie-start").click()
         if number == len(rounds):
             expect(clock).to_contain_text("De tijd van deze ronde is om", timeout=TIMEOUT)
