@@ -31,12 +31,12 @@ import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal, Self
+from typing import Annotated, Self
 
 import yaml
 from pydantic import AfterValidator, Field, StrictBool, model_validator
 
-from lco_kit.casus import Afspraak, Casus, Knelpunt, Status
+from lco_kit.casus import Afspraak, Bron, Casus, Knelpunt, Status
 from lco_kit.config import data_dir
 from lco_kit.content import ContentModel, ContentPart, FixedTexts, load_model
 from lco_kit.errors import ContentError, LcoError
@@ -48,7 +48,6 @@ __all__ = [
     "ID_LENGTH",
     "MAX_TRAJECT_BYTES",
     "WAARNEMER",
-    "Bron",
     "StappenplanConcept",
     "TafelOpstelling",
     "Traject",
@@ -78,9 +77,6 @@ _SHORT = 500
 
 traject_text = FixedTexts("traject.yaml")
 """Return a fixed text of the traject, ``{placeholders}`` filled in."""
-
-Bron = Literal["bibliotheek", "simulatie", "upload", "opvolging"]
-"""Where the traject's casus came from: the kit's library, a simulation, an upload, a follow-up made in the kit."""
 
 
 def new_traject_id() -> str:

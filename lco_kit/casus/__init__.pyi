@@ -7,6 +7,7 @@ from .handout import casus_handout as casus_handout
 from .handout import facilitator_filename as facilitator_filename
 from .handout import handout_filename as handout_filename
 from .library import MAX_CASUS_BYTES as MAX_CASUS_BYTES
+from .library import Bron as Bron
 from .library import casus_to_yaml as casus_to_yaml
 from .library import list_casussen as list_casussen
 from .library import load_casus as load_casus

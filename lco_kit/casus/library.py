@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -21,6 +21,7 @@ from lco_kit.errors import ContentError, LcoError, Problem
 
 __all__ = [
     "MAX_CASUS_BYTES",
+    "Bron",
     "CasusLibrary",
     "casus_to_yaml",
     "list_casussen",
@@ -28,6 +29,11 @@ __all__ = [
     "load_casus_file",
     "read_library",
 ]
+
+Bron = Literal["bibliotheek", "simulatie", "upload", "opvolging"]
+"""Where a casus came from: the kit's library, a simulation, an upload, or a follow-up made in the kit.
+
+Its label says so on the page; it is never a field inside the casus file."""
 
 MAX_CASUS_BYTES = 200_000
 """A casus is a few kilobytes; a file above 200 kB is refused before it is read."""

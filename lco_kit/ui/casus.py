@@ -13,6 +13,7 @@ from lco_kit.casus import (
     MAX_CASUS_BYTES,
     MAX_PROVIDERS,
     MIN_PROVIDERS,
+    Bron,
     Casus,
     casus_handout,
     casus_text,
@@ -28,7 +29,7 @@ from lco_kit.casus import (
     simulate_casus,
 )
 from lco_kit.codes import code_list
-from lco_kit.ui.casus_html import Bron, card_html, heading, html_list, knelpunten_html, providers_html, wishes_html
+from lco_kit.ui.casus_html import card_html, heading, html_list, knelpunten_html, providers_html, wishes_html
 from lco_kit.ui.widgets import (
     DownloadLink,
     FileInput,

@@ -6,14 +6,13 @@ Every value from a casus file is escaped: a casus text is never HTML.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
 
-from lco_kit.casus import Casus, casus_text, find_profile
+from lco_kit.casus import Bron, Casus, casus_text, find_profile
 from lco_kit.codes import code_list
 from lco_kit.dutch import dutch_date
 from lco_kit.ui.widgets import escape
 
-__all__ = ["Bron", "card_html", "heading", "html_list", "knelpunten_html", "providers_html", "wishes_html"]
+__all__ = ["card_html", "heading", "html_list", "knelpunten_html", "providers_html", "wishes_html"]
 
 
 def heading(key: str, level: int = 2) -> str:
@@ -24,10 +23,6 @@ def heading(key: str, level: int = 2) -> str:
 def html_list(items: Sequence[str]) -> str:
     """Return a bullet list, every item escaped."""
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
-
-
-Bron = Literal["bibliotheek", "simulatie", "upload"]
-"""Where a casus on the page came from: its label says so, never a field inside the file."""
 
 
 def card_html(casus: Casus, bron: Bron = "bibliotheek") -> str:

@@ -12,10 +12,18 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from lco_kit.casus import MAX_CASUS_BYTES, Casus, Gebruik, load_casus_file, read_library, require_lco, simulate_casus
+from lco_kit.casus import (
+    MAX_CASUS_BYTES,
+    Bron,
+    Casus,
+    Gebruik,
+    load_casus_file,
+    read_library,
+    require_lco,
+    simulate_casus,
+)
 from lco_kit.errors import LcoError
 from lco_kit.rollenspel import casus_facts, check_indicatie, rollenspel_text
-from lco_kit.traject import Bron
 from lco_kit.ui.rollenspel_html import checks_html
 from lco_kit.ui.widgets import FileInput, MessageArea, UploadedFile, button, button_row, escape, guarded, html_block
 

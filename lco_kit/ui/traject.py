@@ -22,11 +22,10 @@ from urllib.parse import parse_qs, urlencode
 
 import ipywidgets as widgets
 
-from lco_kit.casus import Casus
+from lco_kit.casus import Bron, Casus
 from lco_kit.errors import LcoError
 from lco_kit.traject import (
     MAX_TRAJECT_BYTES,
-    Bron,
     Traject,
     TrajectStore,
     is_traject_id,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+from typing import get_args
 
 import pytest
 
-from lco_kit.casus import Casus, list_casussen, load_casus
+from lco_kit.casus import Bron, Casus, casus_text, list_casussen, load_casus, simulate_casus
 from lco_kit.ui.casus_html import card_html, knelpunten_html, providers_html, wishes_html
 from tests.casus.conftest import casus_data
 
@@ -34,3 +35,10 @@ def test_a_casus_that_is_no_lco_says_so_on_its_card() -> None:
     """Does the card of a ‘geen_lco’ casus say that it is no LCO, and why?"""
     casus = Casus.model_validate(casus_data(toestemming=False, geen_lco="Mira wil geen overleg."))
     assert "Dit is geen LCO: Mira wil geen overleg." in html.unescape(card_html(casus))
+
+
+@pytest.mark.parametrize("bron", get_args(Bron))
+def test_every_source_of_a_casus_has_its_label_on_the_card(bron: Bron) -> None:
+    """Does the card say where the casus came from, for every source a casus can have (a follow-up too)?"""
+    shown = card_html(simulate_casus(3), bron)
+    assert html.escape(casus_text(f"pagina_herkomst_{bron}"), quote=False) in shown
