@@ -31,6 +31,7 @@ import logging.handlers
 import os
 import re
 import secrets
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -378,16 +379,22 @@ def log_unexpected(context: str) -> str:
     """Log the exception being handled to the kit's log file; return a short reference.
 
     The reference is shown to the user, so that what they report can be found in the log.
-    Call it only inside an ``except`` block.
+    Call it only inside an ``except`` block. The entry goes straight to the log's handler:
+    a library that configures logging (and switches existing loggers off, as
+    ``logging.config.dictConfig`` does by default) cannot swallow it.
     """
     logger = logging.getLogger("lco_kit")
     target = log_file().resolve()
     kept = [h for h in logger.handlers if isinstance(h, logging.FileHandler)]
-    if not any(Path(h.baseFilename).resolve() == target for h in kept):
-        for handler in kept:  # the data folder moved (another LCO_KIT_DATA_DIR): write where it is now
-            logger.removeHandler(handler)
-            handler.close()
-        logger.addHandler(log_handler())  # rotates: the log never grows without limit
+    current: logging.Handler | None = next((h for h in kept if Path(h.baseFilename).resolve() == target), None)
+    if current is None:
+        for old in kept:  # the data folder moved (another LCO_KIT_DATA_DIR): write where it is now
+            logger.removeHandler(old)
+            old.close()
+        current = log_handler()  # rotates: the log never grows without limit
+        logger.addHandler(current)
+    handler = current
     reference = secrets.token_hex(3).upper()
-    logger.exception("[%s] %s", reference, context)
+    record = logger.makeRecord(logger.name, logging.ERROR, __file__, 0, "[%s] %s", (reference, context), sys.exc_info())
+    handler.handle(record)
     return reference

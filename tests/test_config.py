@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -271,3 +272,18 @@ def test_an_unexpected_error_is_logged_where_the_data_folder_is_now(
     log_second = (tmp_path / "daarna" / "lco-kit.log").read_text(encoding="utf-8")
     assert first in log_first and "ZeroDivisionError" in log_first and second not in log_first
     assert second in log_second and "proef in daarna" in log_second
+
+
+def test_an_unexpected_error_is_logged_even_when_a_library_switched_the_loggers_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Is the kit's error log written also after a dictConfig that disables existing loggers (as Jupyter apps may)?"""
+    monkeypatch.setenv("LCO_KIT_DATA_DIR", str(tmp_path))
+    logger = logging.getLogger("lco_kit")
+    monkeypatch.setattr(logger, "disabled", True)
+    try:
+        _ = 1 / 0
+    except ZeroDivisionError:
+        reference = config.log_unexpected("proef met uitgeschakelde loggers")
+    log = (tmp_path / "lco-kit.log").read_text(encoding="utf-8")
+    assert reference in log and "ZeroDivisionError" in log and "uitgeschakelde" in log
