@@ -15,9 +15,9 @@ from lco_kit.oefeningen.model import AnyOefening, KeuzeUitEen, Koppelen, Meerder
 from lco_kit.oefeningen.teksten import oefen_tekst
 from lco_kit.principes import load_principes
 
-__all__ = ["Beoordeling", "Status", "Terugkoppeling", "check_answer"]
+__all__ = ["Beoordeling", "OptieStatus", "Terugkoppeling", "check_answer"]
 
-Status = Literal[
+OptieStatus = Literal[
     "gekozen_juist",
     "gekozen_fout",
     "gemist",
@@ -44,7 +44,7 @@ class Terugkoppeling:
 
     tekst: str
     uitleg: str
-    status: Status
+    status: OptieStatus
     goed: bool
     detail: str = ""
 
@@ -138,7 +138,7 @@ def _verdict_by_share(
     return _verdict(oefening, juist, good / len(items), items, oordeel)
 
 
-def _option_status(chosen: bool, right: bool) -> Status:
+def _option_status(chosen: bool, right: bool) -> OptieStatus:
     if chosen:
         return "gekozen_juist" if right else "gekozen_fout"
     return "gemist" if right else "niet_gekozen"

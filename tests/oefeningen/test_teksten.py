@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lco_kit.oefeningen.beoordeling import Status
+from lco_kit.oefeningen.beoordeling import OptieStatus
 from lco_kit.oefeningen.model import SOORTEN
 from lco_kit.oefeningen.teksten import oefen_tekst
 
@@ -25,6 +25,6 @@ def test_every_text_the_code_asks_for_exists() -> None:
         # A key is asked for directly, or handed to the helper that words a verdict by shares.
         keys |= set(re.findall(r"(?:oefen_tekst\(|right=|partly=)\s*[\"']([a-z_]+)[\"']", text))
     keys |= {f"soort_{kind}" for kind in SOORTEN} | {f"opdracht_{kind}" for kind in SOORTEN}
-    keys |= {f"status_{status}" for status in Status.__args__}  # type: ignore[attr-defined]
+    keys |= {f"status_{status}" for status in OptieStatus.__args__}  # type: ignore[attr-defined]
     for key in sorted(keys):
         assert oefen_tekst(key), key
