@@ -48,6 +48,7 @@ __all__ = [
     "html_block",
     "human_size",
     "image",
+    "on_kernel_thread",
     "qr_image",
     "section",
     "when_requested",
@@ -102,6 +103,11 @@ def when_requested(callback: Callable[[str], object]) -> None:
     time-out to the first person after a quiet spell. So the waiting happens in a background
     thread, the cell ends at once, and the page fills in when the address arrives. In a
     kernel that was started for the visitor, the address is known and the call is direct.
+
+    The page itself is built on the kernel's own thread, never in the waiting one: the
+    visitor's browser asks the kernel for the state of every widget while it connects, and a
+    page half built from another thread at that moment reached the browser torn (an answer
+    that was saved showed as not chosen after a reload, once in a full CI run).
     """
     if os.environ.get("VOILA_PREHEAT") != "True":
         callback(os.environ.get("QUERY_STRING", ""))
@@ -111,9 +117,25 @@ def when_requested(callback: Callable[[str], object]) -> None:
         from voila.utils import wait_for_request  # noqa: PLC0415  (heavy; only in a kept kernel)
 
         wait_for_request()
-        callback(os.environ.get("QUERY_STRING", ""))
+        query = os.environ.get("QUERY_STRING", "")
+        on_kernel_thread(lambda: callback(query))
 
     threading.Thread(target=wait, name="lco-wacht-op-adres", daemon=True).start()
+
+
+def on_kernel_thread(work: Callable[[], object]) -> None:
+    """Run ``work`` on the kernel's own thread, between the messages it handles (at once outside a kernel).
+
+    Widgets are not safe to change from two threads at once, and the kernel's thread is where
+    the browser's widget messages are handled: clicks, and the state a connecting page asks for.
+    """
+    from IPython import get_ipython  # noqa: PLC0415  (installed wherever ipywidgets is)
+
+    loop = getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
+    if loop is None:
+        work()
+    else:
+        loop.add_callback(work)
 
 
 class MessageArea(widgets.HTML):

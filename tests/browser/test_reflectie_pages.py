@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
 from lco_kit.reflectie.store import ReflectieStore, normalise_code
@@ -59,8 +60,12 @@ def answer_client_items(page: Page, count: int, value: int | None = 2) -> None:
 def answer_list_items(page: Page, items: list[str], value: int) -> None:
     """Answer some items of the list version and wait until each shows as chosen."""
     for item in items:
-        page.click(f".lco-item-{item} .lco-waarde-{value}")
-        page.wait_for_selector(f".lco-item-{item} .lco-gekozen.lco-waarde-{value}", timeout=LIVE_MS)
+        try:
+            page.click(f".lco-item-{item} .lco-waarde-{value}")
+            page.wait_for_selector(f".lco-item-{item} .lco-gekozen.lco-waarde-{value}", timeout=LIVE_MS)
+        except PlaywrightError as error:  # say what the person saw, not only what was missing
+            shown = page.evaluate("() => (document.querySelector('.lco-reflectie') ?? document.body).outerHTML")
+            raise AssertionError(f"{error}\n--- de pagina toonde:\n{shown[:6000]}") from None
 
 
 def send(page: Page, remark: str = "") -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import re
 from pathlib import Path
 
@@ -195,3 +196,44 @@ def test_a_kept_page_does_not_hold_its_cell_while_it_waits_for_a_visitor(monkeyp
     arrived.set()
     assert done.wait(10)
     assert seen == ["code=K7P2QX"]
+
+
+def test_a_kept_page_is_built_on_the_kernels_thread_not_the_waiting_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a kept kernel, is the page built on the kernel's thread, where a connecting browser asks for the state?
+
+    A page built from the waiting thread while the browser fetched every widget's state reached
+    the browser torn: a saved answer showed as not chosen after a reload.
+    """
+    import queue
+    import threading
+    from types import SimpleNamespace
+
+    import IPython
+    import voila.utils
+
+    from lco_kit.ui.widgets import when_requested
+
+    scheduled: queue.Queue = queue.Queue()
+    kernel = SimpleNamespace(io_loop=SimpleNamespace(add_callback=scheduled.put))
+    monkeypatch.setattr(IPython, "get_ipython", lambda: SimpleNamespace(kernel=kernel))
+    monkeypatch.setattr(voila.utils, "wait_for_request", lambda: os.environ.__setitem__("QUERY_STRING", "code=K7P2QX"))
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("QUERY_STRING", "")
+    built_on: list[tuple[str, str]] = []
+    when_requested(lambda query: built_on.append((query, threading.current_thread().name)))
+    work = scheduled.get(timeout=10)  # the waiting thread hands the building over ...
+    assert built_on == []  # ... and builds nothing itself
+    work()  # the kernel's loop runs it on its own thread
+    assert built_on == [("code=K7P2QX", threading.current_thread().name)]
+
+
+def test_outside_a_kernel_work_for_the_kernels_thread_runs_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a kernel (a script, a test), does on_kernel_thread simply run the work?"""
+    import IPython
+
+    from lco_kit.ui.widgets import on_kernel_thread
+
+    monkeypatch.setattr(IPython, "get_ipython", lambda: None)
+    done: list[int] = []
+    on_kernel_thread(lambda: done.append(1))
+    assert done == [1]
