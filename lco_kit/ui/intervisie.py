@@ -449,5 +449,5 @@ def _casus_card(casus: Casus, question: str) -> str:
 def intervisie_page(store: DraftStore | None = None) -> IntervisiePagina:
     """Return the intervisie page; it reads its address (a draft to go on with) without holding its cell."""
     page = IntervisiePagina(store)
-    when_requested(page.open_address)
+    when_requested(page.open_address, page)
     return page

@@ -417,5 +417,5 @@ def invulpagina(query: str | None = None, store: ReflectieStore | None = None) -
     if query is not None:
         return InvulPagina(query, store)
     page = InvulPagina(None, store, route=False)
-    when_requested(page.open_address)
+    when_requested(page.open_address, page)
     return page

@@ -79,7 +79,7 @@ def begeleider_rollenspel(seed: int | None = None, query: str | None = None) -> 
     if query is not None:
         page.open_address(query)
     else:
-        when_requested(page.open_address)
+        when_requested(page.open_address, page)
     return page
 
 

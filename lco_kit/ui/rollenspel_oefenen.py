@@ -47,7 +47,7 @@ def oefen_rollenspel(seed: int | None = None, query: str | None = None) -> Oefen
     if query is not None:
         page.open_address(query)
     else:
-        when_requested(page.open_address)
+        when_requested(page.open_address, page)
     return page
 
 

@@ -92,7 +92,7 @@ def stappenplan_bouwer(query: str | None = None) -> StappenplanBouwer:
     if query is not None:
         page.open_address(query)
     else:
-        when_requested(page.open_address)
+        when_requested(page.open_address, page)
     return page
 
 
@@ -229,9 +229,9 @@ class StappenplanBouwer(widgets.VBox):
     def open_address(self, query: str) -> None:
         """Open the traject in the page's address (its casus and setup), or start one on the casus shown."""
         self._address_read = True
-        casus = self.kiezer.casus
-        if self.traject.open_or_start(query, casus, self.kiezer.bron) and casus is not None:
-            guarded(self.messages, rollenspel_text("wat_casus_kiezen"))(self._casus_changed)(casus)
+        # A new traject on the casus shown keeps what the page shows: the page was drawn before
+        # its address arrived, and a person may already be typing in it.
+        self.traject.open_or_start(query, self.kiezer.casus, self.kiezer.bron)
 
     def _open_traject(self, traject: Traject) -> None:
         self._opening = traject

@@ -64,8 +64,9 @@ def answer_list_items(page: Page, items: list[str], value: int) -> None:
             page.click(f".lco-item-{item} .lco-waarde-{value}")
             page.wait_for_selector(f".lco-item-{item} .lco-gekozen.lco-waarde-{value}", timeout=LIVE_MS)
         except PlaywrightError as error:  # say what the person saw, not only what was missing
-            shown = page.evaluate("() => (document.querySelector('.lco-reflectie') ?? document.body).outerHTML")
-            raise AssertionError(f"{error}\n--- de pagina toonde:\n{shown[:6000]}") from None
+            row = page.evaluate(f"() => document.querySelector('.lco-item-{item}')?.outerHTML ?? 'geen rij'")
+            shown = page.inner_text("body")
+            raise AssertionError(f"{error}\n--- de rij:\n{row}\n--- de pagina toonde:\n{shown}") from None
 
 
 def send(page: Page, remark: str = "") -> None:
@@ -343,3 +344,27 @@ def test_a_traject_of_three_shows_the_trend_chart_with_three_dates_using_one_key
     assert headers == ["Dimensie", f"Eerste LCO, {day}", f"Opvolging 1, {day}", f"Opvolging 2, {day}", "Verandering"]
     screenshot(page, "reflectie-verloop")
     assert not serious_accessibility_violations(page)
+
+
+def test_a_kept_answer_page_fills_in_after_the_browser_signals_it_has_drawn_it(base_url: str, browser: Browser) -> None:
+    """Does the template press a kept page's ready signal, so the page fills in whole (not while it connects)?
+
+    The server keeps one answer page ready in a kernel; a visit right after another may get a
+    kernel started for it (no signal there), so the test waits for the kept one to be back.
+    """
+    opened = ReflectieStore().create_session("lco", title="Klaarstaande pagina")
+    context = phone(browser)
+    page = context.new_page()
+    for _ in range(12):
+        page.goto(f"{base_url}/voila/render/{ANSWER}?code={opened.session.code}", timeout=PAGE_TIMEOUT_MS)
+        page.wait_for_selector(".lco-reflectie-invullen", timeout=PAGE_TIMEOUT_MS)
+        if page.locator("button.lco-pagina-gereed").count():
+            break
+        page.goto("about:blank")  # this visit's kernel goes; the kept one comes back within seconds
+        page.wait_for_timeout(5_000)
+    else:
+        pytest.fail("Geen klaarstaande kernel voor de invulpagina binnen een minuut.")
+    expect(page.locator("button.lco-pagina-gereed")).to_have_attribute("data-lco-gemeld", "ja", timeout=LIVE_MS)
+    expect(page.locator(".lco-perspectief-keuze")).to_have_count(3, timeout=LIVE_MS)
+    expect(page.locator("button.lco-pagina-gereed")).to_be_hidden()
+    context.close()

@@ -193,3 +193,19 @@ def test_the_stappenplan_opens_with_the_tables_setup_and_the_follow_up_with_its_
     assert page.casus.vorige_lco is not None
     assert len(page._opvolging) == 1
     assert page.spilfiguur.value == pivot
+
+
+def test_what_is_typed_before_the_address_arrives_stays_and_goes_into_a_new_traject() -> None:
+    """Does a kept page, drawn before its address came, keep what was already typed when it starts its traject?"""
+    page = StappenplanBouwer()  # as in a kept kernel: drawn, no address yet
+    fill_agreement(page, 1, "Samen de huurpremie aanvragen", "client", SOON)
+    page.open_address("")
+    assert [row.agreement().wat for row in page._afspraken] == ["Samen de huurpremie aanvragen"]
+    traject = page.traject.traject
+    assert traject is not None and traject.casus == page.casus
+    assert page.traject.address.query == f"?traject={traject.id}"
+    page.spilfiguur.value = page.casus.hulpverleners[0].id
+    page.geen_knelpunten.value = True
+    page.make()
+    assert page.pdf.data is not None
+    assert traject.id in (page.csv.data or b"").decode("utf-8-sig")

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import base64
-import os
 import re
 from pathlib import Path
 
+import ipywidgets as widgets
 import pytest
 
 from lco_kit import config
 from lco_kit.charts import bar_chart
 from lco_kit.errors import LcoError
-from lco_kit.ui.widgets import DownloadLink, FileInput, MessageArea, UploadedFile, chart_image, guarded
+from lco_kit.ui.widgets import (
+    DownloadLink,
+    FileInput,
+    MessageArea,
+    ReadySignal,
+    UploadedFile,
+    chart_image,
+    guarded,
+)
 
 
 def test_messages_are_escaped_never_html() -> None:
@@ -162,69 +170,117 @@ def test_a_section_has_an_escaped_heading_and_its_widgets() -> None:
 
 
 def test_a_page_in_a_kernel_started_for_its_visitor_reads_its_address_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without a kept kernel, does when_requested call back straight away with the address?"""
+    """Without a kept kernel, does when_requested call back straight away with the address, adding nothing?"""
     from lco_kit.ui.widgets import when_requested
 
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
     monkeypatch.setenv("QUERY_STRING", "code=ABCDEF")
     seen: list[str] = []
-    when_requested(seen.append)
+    page = widgets.VBox([widgets.HTML("inhoud")])
+    when_requested(seen.append, page)
     assert seen == ["code=ABCDEF"]
+    assert len(page.children) == 1
 
 
-def test_a_kept_page_does_not_hold_its_cell_while_it_waits_for_a_visitor(monkeypatch: pytest.MonkeyPatch) -> None:
-    """In a kept kernel, does when_requested return at once and call back only when the visitor's address arrives?"""
-    import threading
+class _KeptKernel:
+    """A kept kernel for when_requested: the visitor's address arrives when the test says so.
 
-    import voila.utils
-
-    from lco_kit.ui.widgets import when_requested
-
-    arrived = threading.Event()
-
-    def wait_for_request() -> None:
-        arrived.wait(10)
-        monkeypatch.setenv("QUERY_STRING", "code=K7P2QX")
-
-    monkeypatch.setattr(voila.utils, "wait_for_request", wait_for_request)
-    monkeypatch.setenv("VOILA_PREHEAT", "True")
-    monkeypatch.setenv("QUERY_STRING", "")
-    seen: list[str] = []
-    done = threading.Event()
-    when_requested(lambda query: (seen.append(query), done.set()))
-    assert seen == []  # the cell goes on; nothing waits in it
-    arrived.set()
-    assert done.wait(10)
-    assert seen == ["code=K7P2QX"]
-
-
-def test_a_kept_page_is_built_on_the_kernels_thread_not_the_waiting_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    """In a kept kernel, is the page built on the kernel's thread, where a connecting browser asks for the state?
-
-    A page built from the waiting thread while the browser fetched every widget's state reached
-    the browser torn: a saved answer showed as not chosen after a reload.
+    Work for the kernel's thread is queued and run by the test (on its own thread), as the
+    kernel's loop would.
     """
-    import queue
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, query: str) -> None:
+        import queue
+        import threading
+        from types import SimpleNamespace
+
+        import IPython
+        import voila.utils
+
+        self.visitor = threading.Event()
+        self.work: queue.Queue = queue.Queue()
+        kernel = SimpleNamespace(io_loop=SimpleNamespace(add_callback=self.work.put))
+        monkeypatch.setattr(IPython, "get_ipython", lambda: SimpleNamespace(kernel=kernel))
+
+        def wait_for_request() -> None:
+            self.visitor.wait(10)
+            monkeypatch.setenv("QUERY_STRING", query)
+
+        monkeypatch.setattr(voila.utils, "wait_for_request", wait_for_request)
+        monkeypatch.setenv("VOILA_PREHEAT", "True")
+        monkeypatch.setenv("QUERY_STRING", "")
+
+    def run_next(self) -> None:
+        """Run the next piece of work handed to the kernel's thread."""
+        self.work.get(timeout=10)()
+
+
+def _signal(page: widgets.VBox) -> ReadySignal:
+    [signal] = [w for w in page.children if isinstance(w, ReadySignal)]
+    return signal
+
+
+def test_a_kept_page_fills_in_when_both_its_address_and_the_drawn_page_are_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Does a kept page wait for the visitor's address and for the browser's signal, then fill in once?
+
+    Filled in while the browser was still connecting, a reloaded answer page reached the
+    browser in part: a row that would not draw, a saved answer shown as not chosen.
+    """
     import threading
-    from types import SimpleNamespace
 
-    import IPython
-    import voila.utils
+    from lco_kit.ui import widgets as kit_widgets
 
+    monkeypatch.setattr(kit_widgets, "READY_WAIT_S", 0.05)
+    kernel = _KeptKernel(monkeypatch, "code=K7P2QX")
+    built_on: list[tuple[str, str]] = []
+    page = widgets.VBox([widgets.HTML("even geduld")])
+    kit_widgets.when_requested(lambda query: built_on.append((query, threading.current_thread().name)), page)
+    signal = _signal(page)
+    assert "lco-pagina-gereed" in signal._dom_classes and signal.layout.display == "none"
+    assert built_on == []  # the cell goes on; nothing waits in it
+    kernel.visitor.set()
+    kernel.run_next()  # the address, handed to the kernel's thread by the waiting one
+    assert built_on == []  # the browser has not drawn the page yet
+    signal.click()  # the template presses the signal once the page is drawn
+    assert built_on == [("code=K7P2QX", threading.current_thread().name)]
+    signal.click()
+    kernel.run_next()  # the fallback, much later: nothing more happens
+    assert len(built_on) == 1
+
+
+def test_a_kept_page_drawn_before_its_address_arrives_fills_in_with_the_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the browser's signal comes first, does the page fill in as soon as the address arrives?"""
     from lco_kit.ui.widgets import when_requested
 
-    scheduled: queue.Queue = queue.Queue()
-    kernel = SimpleNamespace(io_loop=SimpleNamespace(add_callback=scheduled.put))
-    monkeypatch.setattr(IPython, "get_ipython", lambda: SimpleNamespace(kernel=kernel))
-    monkeypatch.setattr(voila.utils, "wait_for_request", lambda: os.environ.__setitem__("QUERY_STRING", "code=K7P2QX"))
-    monkeypatch.setenv("VOILA_PREHEAT", "True")
-    monkeypatch.setenv("QUERY_STRING", "")
-    built_on: list[tuple[str, str]] = []
-    when_requested(lambda query: built_on.append((query, threading.current_thread().name)))
-    work = scheduled.get(timeout=10)  # the waiting thread hands the building over ...
-    assert built_on == []  # ... and builds nothing itself
-    work()  # the kernel's loop runs it on its own thread
-    assert built_on == [("code=K7P2QX", threading.current_thread().name)]
+    kernel = _KeptKernel(monkeypatch, "code=AAAAAA&p=client")
+    seen: list[str] = []
+    page = widgets.VBox()
+    when_requested(seen.append, page)
+    _signal(page).click()
+    assert seen == []
+    kernel.visitor.set()
+    kernel.run_next()
+    assert seen == ["code=AAAAAA&p=client"]
+
+
+def test_a_kept_page_whose_browser_never_signals_fills_in_after_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the signal never comes (a script that did not run), does the page still fill in, once?"""
+    from lco_kit.ui import widgets as kit_widgets
+
+    monkeypatch.setattr(kit_widgets, "READY_WAIT_S", 0.05)
+    kernel = _KeptKernel(monkeypatch, "code=BBBBBB")
+    seen: list[str] = []
+    page = widgets.VBox()
+    kit_widgets.when_requested(seen.append, page)
+    kernel.visitor.set()
+    kernel.run_next()  # the address
+    assert seen == []
+    kernel.run_next()  # the wait is over
+    assert seen == ["code=BBBBBB"]
 
 
 def test_outside_a_kernel_work_for_the_kernels_thread_runs_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
