@@ -120,7 +120,7 @@ def when_requested(callback: Callable[[str], object], page: widgets.Box) -> None
     if os.environ.get("VOILA_PREHEAT") != "True":
         callback(os.environ.get("QUERY_STRING", ""))
         return
-    signal = ReadySignal(callback)
+    signal = ReadySignal(callback, page)
     page.children = (*page.children, signal)
 
     def wait() -> None:
@@ -141,15 +141,18 @@ class ReadySignal(widgets.Button):
 
     It calls ``callback`` once, with the address, when both have come: the address (from the
     server) and the press (from the browser, which then holds every widget of the page).
-    Every method runs on the kernel's own thread.
+    Until then ``page`` carries the class ``lco-wacht-op-adres`` (browser tests wait for it
+    to go). Every method runs on the kernel's own thread.
     """
 
-    def __init__(self, callback: Callable[[str], object]) -> None:
+    def __init__(self, callback: Callable[[str], object], page: widgets.Box) -> None:
         # Never seen (display: none), but a button has a name for every accessibility checker.
         super().__init__(description="Pagina geladen", tooltip="Pagina geladen")
         self.add_class("lco-pagina-gereed")
         self.layout.display = "none"
         self._callback = callback
+        self._page = page
+        page.add_class("lco-wacht-op-adres")
         self._query: str | None = None
         self.browser_ready = False
         self.done = False
@@ -173,7 +176,10 @@ class ReadySignal(widgets.Button):
         if self.done or self._query is None or not self.browser_ready:
             return
         self.done = True
-        self._callback(self._query)
+        try:
+            self._callback(self._query)
+        finally:
+            self._page.remove_class("lco-wacht-op-adres")
 
 
 def on_kernel_thread(work: Callable[[], object]) -> None:

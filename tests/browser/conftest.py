@@ -157,6 +157,8 @@ def open_page(page: Page, base_url: str, name: str) -> OpenedPage:
     page.goto(f"{base_url}/voila/render/{name}", timeout=PAGE_TIMEOUT_MS)
     page.wait_for_selector("#loading", state="detached", timeout=PAGE_TIMEOUT_MS)
     page.wait_for_selector(main_selector(name), state="visible", timeout=PAGE_TIMEOUT_MS)
+    # A page from a kept kernel is drawn first and fills in when its address has come.
+    page.wait_for_selector(".lco-wacht-op-adres", state="detached", timeout=PAGE_TIMEOUT_MS)
     return opened
 
 

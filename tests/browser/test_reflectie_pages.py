@@ -366,5 +366,6 @@ def test_a_kept_answer_page_fills_in_after_the_browser_signals_it_has_drawn_it(b
         pytest.fail("Geen klaarstaande kernel voor de invulpagina binnen een minuut.")
     expect(page.locator("button.lco-pagina-gereed")).to_have_attribute("data-lco-gemeld", "ja", timeout=LIVE_MS)
     expect(page.locator(".lco-perspectief-keuze")).to_have_count(3, timeout=LIVE_MS)
+    expect(page.locator(".lco-wacht-op-adres")).to_have_count(0)
     expect(page.locator("button.lco-pagina-gereed")).to_be_hidden()
     context.close()

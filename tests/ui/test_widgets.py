@@ -239,12 +239,14 @@ def test_a_kept_page_fills_in_when_both_its_address_and_the_drawn_page_are_there
     kit_widgets.when_requested(lambda query: built_on.append((query, threading.current_thread().name)), page)
     signal = _signal(page)
     assert "lco-pagina-gereed" in signal._dom_classes and signal.layout.display == "none"
+    assert "lco-wacht-op-adres" in page._dom_classes
     assert built_on == []  # the cell goes on; nothing waits in it
     kernel.visitor.set()
     kernel.run_next()  # the address, handed to the kernel's thread by the waiting one
     assert built_on == []  # the browser has not drawn the page yet
     signal.click()  # the template presses the signal once the page is drawn
     assert built_on == [("code=K7P2QX", threading.current_thread().name)]
+    assert "lco-wacht-op-adres" not in page._dom_classes
     signal.click()
     kernel.run_next()  # the fallback, much later: nothing more happens
     assert len(built_on) == 1
