@@ -3,6 +3,7 @@
 # Pages, one module each (the notebooks call these):
 from .casus import casus_pagina as casus_pagina
 from .intervisie import intervisie_page as intervisie_page
+from .page_address import PageAddress as PageAddress
 from .principes import maatzorg_les as maatzorg_les
 from .reflectie_begeleider import begeleiderpagina as begeleiderpagina
 from .reflectie_invullen import invulpagina as invulpagina
@@ -18,7 +19,6 @@ from .texts import text as text
 from .widgets import DownloadLink as DownloadLink
 from .widgets import FileInput as FileInput
 from .widgets import MessageArea as MessageArea
-from .widgets import PageAddress as PageAddress
 from .widgets import button as button
 from .widgets import chart_image as chart_image
 from .widgets import escape as escape

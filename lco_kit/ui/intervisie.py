@@ -33,19 +33,9 @@ from lco_kit.intervisie import (
 )
 from lco_kit.principes import load_principes
 from lco_kit.ui.intervisie_formulier import EigenCasusFormulier, field, text_area, wide
+from lco_kit.ui.page_address import PageAddress, when_requested
 from lco_kit.ui.poller import Poller
-from lco_kit.ui.widgets import (
-    DownloadLink,
-    MessageArea,
-    PageAddress,
-    button,
-    button_row,
-    escape,
-    guarded,
-    html_block,
-    section,
-    when_requested,
-)
+from lco_kit.ui.widgets import DownloadLink, MessageArea, button, button_row, escape, guarded, html_block, section
 
 __all__ = ["IntervisiePagina", "intervisie_page"]
 

@@ -4,7 +4,7 @@ Join with the code (typed, or from ``?code=`` in the
 address, which Voilà passes to the kernel as ``QUERY_STRING``), pick a perspective, answer.
 Choosing a perspective gives the respondent a fresh random key, which the page writes into
 the browser's address without reloading (``?code=…&p=…&r=…``, see
-:class:`~lco_kit.ui.widgets.PageAddress`): a reload or a phone that locked goes on where it
+:class:`~lco_kit.ui.page_address.PageAddress`): a reload or a phone that locked goes on where it
 was, and the respondent counts once — with one kernel per person. Every answer is saved the moment it
 is given. The client version shows one item at a time with large smiley buttons.
 
@@ -31,9 +31,10 @@ from lco_kit.reflectie import (
     text,
     valid_respondent_key,
 )
+from lco_kit.ui.page_address import PageAddress, when_requested
 from lco_kit.ui.reflectie_teksten import text_block
 from lco_kit.ui.texts import text as ui_text
-from lco_kit.ui.widgets import MessageArea, PageAddress, button, escape, guarded, html_block, when_requested
+from lco_kit.ui.widgets import MessageArea, button, escape, guarded, html_block
 
 __all__ = ["ANSWER_PAGE", "InvulPagina", "invulpagina"]
 

@@ -39,6 +39,7 @@ from lco_kit.rollenspel import (
 from lco_kit.traject import WAARNEMER as TRAJECT_WAARNEMER
 from lco_kit.traject import TafelOpstelling, Traject, new_traject
 from lco_kit.ui.casus_kiezer import CasusKiezer
+from lco_kit.ui.page_address import when_requested
 from lco_kit.ui.rollenspel_html import card_html, checks_html
 from lco_kit.ui.rollenspel_speler import MomentSpeler
 from lco_kit.ui.traject import TrajectBalk
@@ -53,7 +54,6 @@ from lco_kit.ui.widgets import (
     guarded,
     html_block,
     section,
-    when_requested,
 )
 
 __all__ = [

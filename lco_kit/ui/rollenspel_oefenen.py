@@ -23,10 +23,11 @@ from lco_kit.errors import LcoError
 from lco_kit.rollenspel import build_scenario, rollenspel_text
 from lco_kit.traject import Traject, new_traject
 from lco_kit.ui.casus_kiezer import CasusKiezer
+from lco_kit.ui.page_address import when_requested
 from lco_kit.ui.rollenspel_html import roles_overview_html
 from lco_kit.ui.rollenspel_speler import MomentSpeler
 from lco_kit.ui.traject import TrajectBalk
-from lco_kit.ui.widgets import MessageArea, button, button_row, guarded, html_block, section, when_requested
+from lco_kit.ui.widgets import MessageArea, button, button_row, guarded, html_block, section
 
 __all__ = ["OefenRollenspel", "oefen_rollenspel"]
 
@@ -37,7 +38,7 @@ def oefen_rollenspel(seed: int | None = None, query: str | None = None) -> Oefen
     """Return the solo practice page's main widget.
 
     The page opens the traject named in its address (``?traject=…``) once a person opens it,
-    without holding its cell in a kept kernel (see :func:`~lco_kit.ui.widgets.when_requested`).
+    without holding its cell in a kept kernel (see :func:`~lco_kit.ui.page_address.when_requested`).
 
     Args:
         seed: Makes the order of the options repeatable (tests); None differs each visit.

@@ -57,19 +57,10 @@ from lco_kit.stappenplan import (
 )
 from lco_kit.traject import Traject, follow_up_traject, new_traject
 from lco_kit.ui.casus_kiezer import CasusKiezer
+from lco_kit.ui.page_address import when_requested
 from lco_kit.ui.stappenplan_rijen import KIES, AfspraakRij, KnelpuntRij, labelled, problems_html
 from lco_kit.ui.traject import TrajectBalk
-from lco_kit.ui.widgets import (
-    DownloadLink,
-    MessageArea,
-    button,
-    button_row,
-    escape,
-    guarded,
-    html_block,
-    section,
-    when_requested,
-)
+from lco_kit.ui.widgets import DownloadLink, MessageArea, button, button_row, escape, guarded, html_block, section
 
 __all__ = ["StappenplanBouwer", "stappenplan_bouwer"]
 
@@ -86,7 +77,7 @@ def stappenplan_bouwer(query: str | None = None) -> StappenplanBouwer:
 
     Args:
         query: The address's query (tests); None: read it when a person opens the page, without
-            holding the page's cell in a kept kernel (see :func:`~lco_kit.ui.widgets.when_requested`).
+            holding the page's cell in a kept kernel (see :func:`~lco_kit.ui.page_address.when_requested`).
     """
     page = StappenplanBouwer()
     if query is not None:

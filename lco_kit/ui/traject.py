@@ -2,12 +2,12 @@
 
 :class:`TrajectBalk` is the bar the role-play and stappenplan pages share. It holds the page's
 :class:`~lco_kit.traject.Traject`, keeps it in the server's store and its short id in the
-page's address (``?traject=…``, set with :class:`~lco_kit.ui.widgets.PageAddress`, so a
+page's address (``?traject=…``, set with :class:`~lco_kit.ui.page_address.PageAddress`, so a
 reload opens the same traject and no second kernel starts), shows links to the next pages
 with that id, and saves the traject to a file or opens one again.
 
 A page reads its address with :func:`traject_id_of` once a person opens it (see
-:func:`~lco_kit.ui.widgets.when_requested`): two groups in one room each carry their own id,
+:func:`~lco_kit.ui.page_address.when_requested`): two groups in one room each carry their own id,
 so each sees only its own traject.
 
 CSS classes for tests: ``lco-traject``, ``lco-traject-nu``, ``lco-traject-links``,
@@ -36,11 +36,11 @@ from lco_kit.traject import (
     traject_text,
     traject_to_yaml,
 )
+from lco_kit.ui.page_address import PageAddress
 from lco_kit.ui.widgets import (
     DownloadLink,
     FileInput,
     MessageArea,
-    PageAddress,
     UploadedFile,
     button,
     escape,
