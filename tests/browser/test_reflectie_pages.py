@@ -161,6 +161,11 @@ def test_participant_offline_midway_comes_back_and_counts_once(base_url: str, br
     participant.wait_for_selector(".lco-score", timeout=PAGE_TIMEOUT_MS)
     expect(participant.locator(".lco-gekozen")).to_have_count(6, timeout=LIVE_MS)
     expect(participant.locator(".lco-voortgang")).to_contain_text("6 van de 18 vragen beantwoord.", timeout=LIVE_MS)
+    cut = participant.evaluate(
+        "() => [...document.querySelectorAll('.lco-score')].filter(b => b.scrollWidth > b.clientWidth + 1)"
+        ".map(b => b.innerText)"
+    )
+    assert cut == [], f"afgekapte antwoorden op een gsm: {cut}"
     answer_list_items(participant, items[6:], value=3)
     send(participant, "Ik was even offline.")
     participant.reload(timeout=PAGE_TIMEOUT_MS)
